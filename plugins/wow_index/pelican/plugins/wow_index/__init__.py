@@ -1,0 +1,41 @@
+"""pelican-wow-index: tag stories by touchpoint and verdict, build a WoW index.
+
+Enable it with ``PLUGINS = ["pelican.plugins.wow_index"]``. Signal handlers
+stay thin: settings are validated on ``initialized``, and the generator does
+the work through the pure functions of the other modules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import WowGenerator
+from .settings import SettingsError, load_settings
+
+__all__ = ["WowGenerator", "register"]
+
+WOW_TEMPLATES = ("wow/touchpoint", "wow/verdict", "wow/company", "wow/cell")
+
+
+def configure(pelican: Any) -> None:
+    """Validate WOW_* settings early and make WoW listing pages paginate."""
+    settings = pelican.settings
+    wow = load_settings(settings)
+    paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
+    for name in WOW_TEMPLATES:
+        paginated.setdefault(name, wow["WOW_PAGINATION"])
+    settings["PAGINATED_TEMPLATES"] = paginated
+
+
+def get_generators(pelican: Any) -> type[WowGenerator]:
+    return WowGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.get_generators.connect(get_generators)
+
+
+__all__ += ["SettingsError", "configure", "get_generators"]

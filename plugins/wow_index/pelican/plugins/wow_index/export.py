@@ -1,0 +1,112 @@
+"""``wow/index.json``: every tagged story with its tags and moments.
+
+The document is built from plain data and serialised with a fixed key order
+and no timestamps of its own, so two builds of the same content give the
+same bytes. Text fields are plain text (markup stripped), never HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from .grouping import Tagged, WowIndex
+from .moments import html_parser
+from .tagging import clean_text
+from .vocabulary import Vocabulary
+
+__all__ = ["SCHEMA_VERSION", "dumps", "index_document", "plain_text", "story_record"]
+
+SCHEMA_VERSION = 1
+
+
+def plain_text(html: Any) -> str:
+    """Text of an HTML fragment, white space collapsed."""
+    if not html:
+        return ""
+    text = str(html)
+    if "<" in text or "&" in text:
+        text = BeautifulSoup(text, html_parser()).get_text(" ")
+    return clean_text(text)
+
+
+def story_record(entry: Tagged[Any], verdicts: Vocabulary) -> dict[str, Any]:
+    """One story as JSON-ready data. ``entry.story`` is a Pelican article
+    (or anything with ``title``, ``url``, ``date`` and ``summary``)."""
+    story = entry.story
+    tags = entry.tags
+    date = getattr(story, "date", None)
+    author = getattr(story, "author", None)
+    return {
+        "title": plain_text(getattr(story, "title", "")),
+        "url": getattr(story, "url", ""),
+        "date": date.isoformat() if date else None,
+        "author": clean_text(author) if author else None,
+        "summary": plain_text(getattr(story, "summary", "")),
+        "touchpoints": list(tags.touchpoints),
+        "primary_touchpoint": tags.primary,
+        "verdict": tags.verdict,
+        "rating": (len(verdicts) - verdicts.index(tags.verdict))
+        if tags.verdict
+        else None,
+        "company": tags.company,
+        "moments": [
+            {
+                "position": m.position,
+                "title": m.title,
+                "touchpoint": m.touchpoint,
+                "verdict": m.verdict,
+                "anchor": m.anchor,
+            }
+            for m in entry.moments
+        ],
+    }
+
+
+def index_document(
+    index: WowIndex[Any],
+    touchpoints: Vocabulary,
+    verdicts: Vocabulary,
+    site_url: str = "",
+    stages: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The whole index as a JSON-ready dict (see the README for the schema)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "site_url": site_url,
+        "stages": list(stages),
+        "touchpoints": [
+            {"slug": t.slug, "label": t.label, "stage": t.stage} for t in touchpoints
+        ],
+        "verdicts": [
+            {
+                "slug": v.slug,
+                "label": v.label,
+                "rating": len(verdicts) - v.position,
+                "description": v.description,
+            }
+            for v in verdicts
+        ],
+        "matrix": {
+            t.slug: {v.slug: index.count(t.slug, v.slug) for v in verdicts}
+            for t in touchpoints
+        },
+        "moment_matrix": {
+            t.slug: {v.slug: index.moment_cells[(t.slug, v.slug)] for v in verdicts}
+            for t in touchpoints
+        },
+        "stories": [story_record(entry, verdicts) for entry in index.stories],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Serialise deterministically. ``<``, ``>`` and ``&`` are escaped as
+    ``\\u003c`` etc. so the JSON can also be embedded in a page safely."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        + "\n"
+    )

@@ -1,0 +1,423 @@
+"""The WoW generator: Pelican's two phases, for every taxonomy at once.
+
+``generate_context`` tags every article, groups the tagged ones and puts the
+``wow`` view in the shared context (so any template, article pages included,
+can use it). ``generate_output`` writes the index, one page per term of each
+taxonomy (paginated, with a feed where configured), the cell pages and the
+JSON data, all through Pelican's Writer.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
+from pelican.generators import Generator
+
+from .export import dumps, index_document
+from .grouping import Tagged, WowIndex, build_index, company_key
+from .moments import extract_moments
+from .problems import Problem, WowContentError, display_path
+from .settings import WowSettings, load_settings
+from .tagging import parse_story_tags
+from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
+
+__all__ = ["WowGenerator", "WowView", "tag_articles"]
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+STANDALONE_BASE = "wow/standalone.html"
+
+
+@dataclass(frozen=True)
+class StoryMoment:
+    """A moment as templates see it: with its touchpoint and verdict terms."""
+
+    position: int
+    title: str
+    anchor: str | None
+    touchpoint: Touchpoint | None
+    verdict: Verdict | None
+
+
+class WowView:
+    """What templates see as ``wow``: terms with their stories, the matrix.
+
+    Built once per build from a :class:`WowIndex` of slugs; every list is in
+    vocabulary order and every term carries ``url``, ``articles``, ``count``
+    and ``split``.
+    """
+
+    def __init__(
+        self, index: WowIndex[Any], wow_settings: WowSettings, settings: dict[str, Any]
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        scale = len(wow_settings.verdicts)
+        self.touchpoints = [Touchpoint(t, settings) for t in wow_settings.touchpoints]
+        self.verdicts = [Verdict(v, settings, scale) for v in wow_settings.verdicts]
+        self._tp = {t.slug: t for t in self.touchpoints}
+        self._vd = {v.slug: v for v in self.verdicts}
+        self.companies = [
+            Company(index.company_names[key], settings) for key in index.by_company
+        ]
+        self._co = {company_key(c.name): c for c in self.companies}
+
+        stories = {
+            tp: [e.story for e in entries]
+            for tp, entries in index.by_touchpoint.items()
+        }
+        for term in self.touchpoints:
+            term.articles = stories.get(term.slug, [])
+        for term in self.verdicts:
+            term.articles = [e.story for e in index.by_verdict.get(term.slug, [])]
+        for term in self.companies:
+            term.articles = [e.story for e in index.by_company[company_key(term.name)]]
+
+        self.cells: dict[tuple[str, str], Cell] = {}
+        for tp in self.touchpoints:
+            for vd in self.verdicts:
+                cell = Cell(tp, vd, settings)
+                cell.articles = [
+                    e.story for e in index.cells.get((tp.slug, vd.slug), [])
+                ]
+                cell.moments = index.moment_cells[(tp.slug, vd.slug)]
+                self.cells[(tp.slug, vd.slug)] = cell
+        for tp in self.touchpoints:
+            tp.split = [
+                (
+                    vd,
+                    self.cells[(tp.slug, vd.slug)].count,
+                    self.cells[(tp.slug, vd.slug)],
+                )
+                for vd in self.verdicts
+            ]
+        for vd in self.verdicts:
+            vd.split = [
+                (
+                    tp,
+                    self.cells[(tp.slug, vd.slug)].count,
+                    self.cells[(tp.slug, vd.slug)],
+                )
+                for tp in self.touchpoints
+            ]
+        for co in self.companies:
+            counts = dict(index.company_verdict_split(company_key(co.name)))
+            co.split = [(vd, counts[vd.slug], None) for vd in self.verdicts]
+
+        self.stories = [e.story for e in index.stories]
+        self.untagged = list(index.untagged)
+        self.latest = self.stories[: wow_settings["WOW_LATEST"]]
+        self.stages = [
+            (stage, [self._tp[t.slug] for t in terms])
+            for stage, terms in wow_settings.touchpoints.stages(wow_settings.stages)
+        ]
+        self.max_count = index.max_count
+
+    # Rows of the touchpoint x verdict matrix, for templates.
+    @property
+    def matrix(self) -> list[tuple[Touchpoint, list[Cell]]]:
+        return [
+            (tp, [self.cells[(tp.slug, vd.slug)] for vd in self.verdicts])
+            for tp in self.touchpoints
+        ]
+
+    def cell(self, touchpoint: str, verdict: str) -> Cell:
+        return self.cells[
+            (
+                str(getattr(touchpoint, "slug", touchpoint)),
+                str(getattr(verdict, "slug", verdict)),
+            )
+        ]
+
+    def touchpoint(self, slug: str) -> Touchpoint | None:
+        return self._tp.get(slug)
+
+    def verdict(self, slug: str) -> Verdict | None:
+        return self._vd.get(slug)
+
+    def company(self, name: str) -> Company | None:
+        return self._co.get(company_key(name))
+
+    def terms(self, kind: str) -> list[WowTerm]:
+        return {
+            "touchpoint": self.touchpoints,
+            "verdict": self.verdicts,
+            "company": self.companies,
+        }[kind]
+
+    @property
+    def total(self) -> int:
+        return len(self.stories)
+
+    @property
+    def url(self) -> str:
+        return (
+            self.settings["WOW_INDEX_URL"] if self.settings["WOW_INDEX_SAVE_AS"] else ""
+        )
+
+    @property
+    def companies_url(self) -> str:
+        return (
+            self.settings["WOW_COMPANIES_URL"]
+            if self.settings["WOW_COMPANIES_SAVE_AS"]
+            else ""
+        )
+
+    @property
+    def json_url(self) -> str:
+        return self.settings["WOW_JSON_SAVE_AS"] or ""
+
+
+def tag_articles(
+    articles: Iterable[Any], wow_settings: WowSettings
+) -> tuple[list[Tagged[Any]], list[Problem]]:
+    """Parse tags and moments of every article; return entries and problems."""
+    entries: list[Tagged[Any]] = []
+    problems: list[Problem] = []
+    for article in articles:
+        path = getattr(article, "source_path", None)
+        tags, found = parse_story_tags(
+            getattr(article, "metadata", {}),
+            wow_settings.touchpoints,
+            wow_settings.verdicts,
+            path=path,
+        )
+        problems.extend(found)
+        moments, issues = extract_moments(
+            getattr(article, "_content", "") or "",
+            wow_settings.touchpoints,
+            wow_settings.verdicts,
+        )
+        for issue in issues:
+            problems.append(
+                Problem(
+                    path=display_path(path),
+                    line=_heading_line(path, issue.heading),
+                    field="moment",
+                    message=f"{issue.message} in heading {issue.heading!r}",
+                    suggestion=issue.suggestion,
+                )
+            )
+        entries.append(Tagged(article, tags, tuple(moments)))
+    return entries, problems
+
+
+def _heading_line(path: str | None, heading: str) -> int | None:
+    """Line of the heading whose text starts like ``heading`` in the source."""
+    if not path or not heading:
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            probe = heading[:40]
+            for number, line in enumerate(handle, start=1):
+                if probe in line:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def _block_names(env: Environment, name: str, depth: int = 0) -> set[str]:
+    """Blocks a template defines, following ``{% extends %}`` upwards."""
+    if depth > 8:
+        return set()
+    try:
+        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        ast = env.parse(source)
+    except (TemplateNotFound, Exception):
+        return set()
+    blocks = {block.name for block in ast.find_all(nodes.Block)}
+    for extends in ast.find_all(nodes.Extends):
+        if isinstance(extends.template, nodes.Const):
+            blocks |= _block_names(env, extends.template.value, depth + 1)
+    return blocks
+
+
+class WowGenerator(Generator):
+    """Builds the WoW pages; registered through ``get_generators``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Fallback templates come last: the theme (and THEME_TEMPLATES_OVERRIDES)
+        # may override any of them by name.
+        self.env.loader = ChoiceLoader(
+            [self.env.loader, FileSystemLoader(str(TEMPLATES))]
+        )
+        self._templates_path.append(str(TEMPLATES))
+        self.wow_settings = load_settings(self.settings)
+        self.view: WowView | None = None
+        self.problems: list[Problem] = []
+
+    def _base_template(self) -> str:
+        """The theme's ``base.html`` if it has ``title`` and ``content`` blocks,
+        else the plugin's standalone page, so no theme shows a blank page."""
+        blocks = _block_names(self.env, "base.html")
+        if {"title", "content"} <= blocks:
+            return "base.html"
+        logger.warning(
+            "pelican-wow-index: the theme's base.html has no %s block; "
+            "WoW pages use the plugin's standalone layout",
+            " and ".join(sorted({"title", "content"} - blocks)),
+        )
+        return STANDALONE_BASE
+
+    # Phase 1 -----------------------------------------------------------------
+    def generate_context(self) -> None:
+        articles = list(self.context.get("articles", []))
+        others: list[Any] = []
+        for article in articles:
+            others.extend(getattr(article, "translations", []))
+        for key in ("hidden_articles", "drafts"):
+            others.extend(self.context.get(key, []))
+        entries, problems = tag_articles(articles, self.wow_settings)
+        extra_entries, extra_problems = tag_articles(others, self.wow_settings)
+        self.problems = problems + extra_problems
+
+        index = build_index(
+            sorted(entries, key=_story_order, reverse=True),
+            self.wow_settings.touchpoints.slugs,
+            self.wow_settings.verdicts.slugs,
+        )
+        self.view = WowView(index, self.wow_settings, self.settings)
+        for entry in entries + extra_entries:
+            self._decorate(entry)
+        self.context["wow"] = self.view
+        self.context["wow_base"] = self._base_template()
+
+        for problem in self.problems:
+            logger.warning("%s", problem.format())
+        if self.problems and self.wow_settings.strict:
+            raise WowContentError(self.problems)
+
+    def _decorate(self, entry: Tagged[Any]) -> None:
+        """Give an article its tags as template variables."""
+        assert self.view is not None
+        article, tags = entry.story, entry.tags
+        article.touchpoints = [self.view.touchpoint(t) for t in tags.touchpoints]
+        article.touchpoint = article.touchpoints[0] if article.touchpoints else None
+        article.verdict = self.view.verdict(tags.verdict) if tags.verdict else None
+        company = self.view.company(tags.company) if tags.company else None
+        article.company = company or (
+            Company(tags.company, self.settings) if tags.company else None
+        )
+        article.moments = [
+            StoryMoment(
+                m.position,
+                m.title,
+                m.anchor,
+                self.view.touchpoint(m.touchpoint) if m.touchpoint else None,
+                self.view.verdict(m.verdict) if m.verdict else None,
+            )
+            for m in entry.moments
+        ]
+        article.wow_tags = tags
+
+    # Phase 2 -----------------------------------------------------------------
+    def generate_output(self, writer: Any) -> None:
+        if self.view is None:
+            return
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        view = self.view
+        common = {"wow": view, "wow_base": self.context["wow_base"]}
+        if self.settings["WOW_INDEX_SAVE_AS"]:
+            write(
+                self.settings["WOW_INDEX_SAVE_AS"],
+                self.get_template("wow/index"),
+                self.context,
+                url=view.url,
+                page_name=view.url,
+                **common,
+            )
+        for taxonomy in TAXONOMIES:
+            self._write_taxonomy(taxonomy, write, writer, common)
+        for cell in view.cells.values():
+            if cell.articles and cell.save_as:
+                write(
+                    cell.save_as,
+                    self.get_template("wow/cell"),
+                    self.context,
+                    paginated={"articles": cell.articles},
+                    template_name="wow/cell",
+                    url=cell.url,
+                    page_name=cell.page_name,
+                    cell=cell,
+                    touchpoint=cell.touchpoint,
+                    verdict=cell.verdict,
+                    articles=cell.articles,
+                    **common,
+                )
+        if self.settings["WOW_JSON_SAVE_AS"]:
+            self._write_json(self.settings["WOW_JSON_SAVE_AS"])
+
+    def _write_taxonomy(
+        self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
+    ) -> None:
+        """The one engine: a page and a feed per term, and the list page."""
+        assert self.view is not None
+        terms = [t for t in self.view.terms(taxonomy.kind) if t.articles]
+        template = self.get_template(taxonomy.template)
+        for term in terms:
+            if term.save_as:
+                write(
+                    term.save_as,
+                    template,
+                    self.context,
+                    paginated={"articles": term.articles},
+                    template_name=taxonomy.template,
+                    url=term.url,
+                    page_name=term.page_name,
+                    term=term,
+                    taxonomy=taxonomy,
+                    articles=term.articles,
+                    **{taxonomy.kind: term},
+                    **common,
+                )
+            if term.feed_save_as:
+                writer.write_feed(
+                    term.articles,
+                    self.context,
+                    term.feed_save_as,
+                    term.feed_url,
+                    feed_title=term.name,
+                )
+        if taxonomy.list_template and self.settings.get(
+            f"{taxonomy.list_setting}_SAVE_AS"
+        ):
+            write(
+                self.settings[f"{taxonomy.list_setting}_SAVE_AS"],
+                self.get_template(taxonomy.list_template),
+                self.context,
+                url=self.settings[f"{taxonomy.list_setting}_URL"],
+                terms=terms,
+                taxonomy=taxonomy,
+                **common,
+            )
+
+    def _write_json(self, save_as: str) -> None:
+        assert self.view is not None
+        document = index_document(
+            self.view.index,
+            self.wow_settings.touchpoints,
+            self.wow_settings.verdicts,
+            site_url=self.settings.get("SITEURL", ""),
+            stages=self.wow_settings.stages,
+        )
+        path = os.path.join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dumps(document))
+        logger.info('Writing "%s"', path)
+
+
+def _story_order(entry: Tagged[Any]) -> tuple[Any, str]:
+    """Newest first; ties broken by source path so builds are deterministic."""
+    story = entry.story
+    return (getattr(story, "date", None) or 0, str(getattr(story, "source_path", "")))

@@ -1,0 +1,109 @@
+"""Moments: the steps of a longer story, read from its rendered HTML.
+
+A writer marks a heading as a moment with Markdown's ``attr_list``::
+
+    ## Called for an update {: .phone .bad }
+
+Classes that are touchpoint or verdict slugs make the heading a moment. The
+HTML is only parsed when a heading carries a class at all, so stories
+without moments cost a regular-expression scan and nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+from .vocabulary import Vocabulary
+
+__all__ = ["Moment", "extract_moments", "html_parser"]
+
+_HEADING_WITH_CLASS = re.compile(r"<h[1-6]\b[^>]*\bclass\s*=", re.IGNORECASE)
+_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def html_parser() -> str:
+    """The fastest parser BeautifulSoup can use here (lxml when installed)."""
+    try:
+        import lxml  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the environment
+        return "html.parser"
+    return "lxml"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One step of a story's journey."""
+
+    position: int
+    title: str
+    touchpoint: str | None
+    verdict: str | None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class MomentIssue:
+    """A heading class that looks like a mistyped vocabulary slug."""
+
+    heading: str
+    css_class: str
+    suggestion: str | None
+    message: str
+
+
+def extract_moments(
+    html: str, touchpoints: Vocabulary, verdicts: Vocabulary
+) -> tuple[list[Moment], list[MomentIssue]]:
+    """Return the moments marked in ``html``, in document order, and issues.
+
+    A heading is a moment when one of its classes is a touchpoint or verdict
+    slug. Within a moment heading, a class that is close to a slug (``.phnoe``)
+    is reported with a did-you-mean; other classes are styling and ignored.
+    """
+    if not html or not _HEADING_WITH_CLASS.search(html):
+        return [], []
+    soup = BeautifulSoup(html, html_parser())
+    moments: list[Moment] = []
+    issues: list[MomentIssue] = []
+    for heading in soup.find_all(_HEADINGS, class_=True):
+        classes = heading.get("class") or []
+        tp = [c for c in classes if c in touchpoints]
+        vd = [c for c in classes if c in verdicts]
+        if not tp and not vd:
+            continue
+        title = heading.get_text(" ", strip=True)
+        for css_class in classes:
+            if css_class in touchpoints or css_class in verdicts:
+                continue
+            hint = touchpoints.suggest(css_class) or verdicts.suggest(css_class)
+            if hint:
+                issues.append(
+                    MomentIssue(title, css_class, hint, f"unknown class .{css_class}")
+                )
+        if len(tp) > 1 or len(vd) > 1:
+            issues.append(
+                MomentIssue(
+                    title,
+                    " ".join(tp + vd),
+                    None,
+                    "a moment takes one touchpoint and one verdict class",
+                )
+            )
+        if not tp or not vd:
+            missing = "touchpoint" if not tp else "verdict"
+            issues.append(
+                MomentIssue(title, " ".join(tp + vd), None, f"no {missing} class")
+            )
+        moments.append(
+            Moment(
+                position=len(moments) + 1,
+                title=title,
+                touchpoint=tp[0] if tp else None,
+                verdict=vd[0] if vd else None,
+                anchor=heading.get("id"),
+            )
+        )
+    return moments, issues

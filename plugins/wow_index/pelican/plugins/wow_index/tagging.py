@@ -1,0 +1,190 @@
+"""Reading a story's tags from its metadata.
+
+Pure functions: they take the metadata Pelican read (or any mapping) and
+return the normalised tags plus the problems found. Nothing here touches
+Pelican, so every rule is tested directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import Problem, display_path, locate_field
+from .vocabulary import Vocabulary
+
+__all__ = ["StoryTags", "clean_text", "parse_story_tags", "split_values"]
+
+_LIST_SEPARATORS = re.compile(r"[,;|]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_COMPANY_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class StoryTags:
+    """The normalised tags of one story. Empty tags mean "untagged"."""
+
+    touchpoints: tuple[str, ...] = ()
+    verdict: str | None = None
+    company: str | None = None
+
+    @property
+    def primary(self) -> str | None:
+        """The first touchpoint: where the story mostly happened."""
+        return self.touchpoints[0] if self.touchpoints else None
+
+    @property
+    def is_tagged(self) -> bool:
+        """A story belongs in the index once it has a touchpoint or a verdict."""
+        return bool(self.touchpoints or self.verdict)
+
+
+def clean_text(value: Any) -> str:
+    """Plain one-line text from a metadata value: no control characters,
+    white space collapsed. Escaping is left to the output format."""
+    text = _CONTROL.sub("", str(value))
+    return " ".join(text.split())
+
+
+def split_values(value: Any) -> list[str]:
+    """A metadata value as a list of non-empty items.
+
+    Accepts a comma (or ``;``/``|``) separated string, or the list Pelican
+    makes when a key is repeated.
+    """
+    items = value if isinstance(value, list | tuple) else [value]
+    values: list[str] = []
+    for item in items:
+        if item is None:
+            continue
+        values.extend(
+            part for part in (clean_text(p) for p in _LIST_SEPARATORS.split(str(item)))
+        )
+    return [v for v in values if v]
+
+
+def _choices(vocabulary: Vocabulary) -> str:
+    return ", ".join(vocabulary.slugs)
+
+
+class _Collector:
+    """Collects problems for one story, finding each field's line lazily."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = display_path(path)
+        self._source = path
+        self.problems: list[Problem] = []
+
+    def add(self, field: str, message: str, suggestion: str | None = None) -> None:
+        self.problems.append(
+            Problem(
+                path=self.path,
+                line=locate_field(self._source, field),
+                field=field,
+                message=message,
+                suggestion=suggestion,
+            )
+        )
+
+
+def _field(metadata: Mapping[str, Any], name: str) -> tuple[str, Any]:
+    """Find a field whatever its case; return (name as written, value)."""
+    for key, value in metadata.items():
+        if isinstance(key, str) and key.lower() == name:
+            return key, value
+    return name.capitalize(), None
+
+
+def parse_story_tags(
+    metadata: Mapping[str, Any],
+    touchpoints: Vocabulary,
+    verdicts: Vocabulary,
+    path: str | None = None,
+) -> tuple[StoryTags, list[Problem]]:
+    """Normalise ``Touchpoint``, ``Verdict`` and ``Company`` metadata.
+
+    Unknown values are dropped (the story stays published, untagged for that
+    field) and reported with a did-you-mean. A story with neither touchpoint
+    nor verdict is an essay and is not an error.
+    """
+    report = _Collector(path)
+
+    _, tp_value = _field(metadata, "touchpoint")
+    found: list[str] = []
+    if tp_value is not None:
+        raw = split_values(tp_value)
+        if not raw:
+            report.add(
+                "Touchpoint",
+                f"is empty; write one or more of: {_choices(touchpoints)}, "
+                "or remove the line for an essay",
+            )
+        for item in raw:
+            slug = touchpoints.resolve(item)
+            if slug is None:
+                report.add(
+                    "Touchpoint",
+                    f"unknown touchpoint {item!r}; use one of: {_choices(touchpoints)}",
+                    touchpoints.suggest(item),
+                )
+            elif slug not in found:
+                found.append(slug)
+
+    _, v_value = _field(metadata, "verdict")
+    verdict: str | None = None
+    if v_value is not None:
+        raw = split_values(v_value)
+        if not raw:
+            report.add("Verdict", f"is empty; write one of: {_choices(verdicts)}")
+        elif len(raw) > 1:
+            report.add(
+                "Verdict",
+                f"takes one value, got {len(raw)} ({', '.join(raw)}); "
+                f"keep one of: {_choices(verdicts)}",
+            )
+        else:
+            verdict = verdicts.resolve(raw[0])
+            if verdict is None:
+                report.add(
+                    "Verdict",
+                    f"unknown verdict {raw[0]!r}; use one of: {_choices(verdicts)}",
+                    verdicts.suggest(raw[0]),
+                )
+
+    _, c_value = _field(metadata, "company")
+    company: str | None = None
+    if c_value is not None:
+        names = (
+            [clean_text(v) for v in c_value]
+            if isinstance(c_value, list | tuple)
+            else [clean_text(c_value)]
+        )
+        names = [n for n in names if n]
+        if len(names) > 1:
+            report.add("Company", f"given {len(names)} times; keep one Company line")
+        if names:
+            company = names[0]
+            if len(company) > MAX_COMPANY_LENGTH:
+                report.add(
+                    "Company",
+                    f"is {len(company)} characters long; shorten it to at most "
+                    f"{MAX_COMPANY_LENGTH}",
+                )
+                company = company[:MAX_COMPANY_LENGTH].rstrip()
+
+    if tp_value is not None and v_value is None:
+        report.add(
+            "Verdict",
+            f"missing while Touchpoint is set; add 'Verdict: ' with one of: "
+            f"{_choices(verdicts)}",
+        )
+    if v_value is not None and tp_value is None:
+        report.add(
+            "Touchpoint",
+            f"missing while Verdict is set; add 'Touchpoint: ' with one of: "
+            f"{_choices(touchpoints)}",
+        )
+
+    return StoryTags(tuple(found), verdict, company), report.problems
