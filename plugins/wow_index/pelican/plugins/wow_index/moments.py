@@ -78,7 +78,9 @@ def extract_moments(
         for css_class in classes:
             if css_class in touchpoints or css_class in verdicts:
                 continue
-            hint = touchpoints.suggest(css_class) or verdicts.suggest(css_class)
+            hint = touchpoints.suggest(css_class, slugs_only=True) or verdicts.suggest(
+                css_class, slugs_only=True
+            )
             if hint:
                 issues.append(
                     MomentIssue(title, css_class, hint, f"unknown class .{css_class}")

@@ -157,11 +157,18 @@ class Vocabulary:
         """Return the slug that ``text`` names (slug, label or alias), or None."""
         return self._lookup.get(normalise(text))
 
-    def suggest(self, text: str) -> str | None:
-        """Return the slug closest to an unknown ``text``, for a did-you-mean."""
+    def suggest(self, text: str, *, slugs_only: bool = False) -> str | None:
+        """Return the slug closest to an unknown ``text``, for a did-you-mean.
+
+        With ``slugs_only`` (CSS classes, where any styling class may
+        appear) only slugs are compared, and more strictly.
+        """
         key = normalise(text)
         if not key:
             return None
+        if slugs_only:
+            match = difflib.get_close_matches(key, self.slugs, n=1, cutoff=0.75)
+            return match[0] if match else None
         match = difflib.get_close_matches(key, list(self._lookup), n=1, cutoff=0.6)
         return self._lookup[match[0]] if match else None
 

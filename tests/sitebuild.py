@@ -1,0 +1,127 @@
+"""Run Pelican the way a user does, and read what it wrote.
+
+Builds run in a subprocess (``python -m pelican``) so each test sees the exit
+code and messages a writer would, and no plugin state leaks between builds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: Path
+    log: str
+
+    def read(self, path: str) -> str:
+        return (self.output / path).read_text(encoding="utf-8")
+
+    def soup(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.read(path), "html.parser")
+
+
+def write_settings(path: Path, **settings: object) -> Path:
+    """A Pelican settings file with ``settings`` as Python literals."""
+    lines = [f"{key} = {value!r}" for key, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def build_site(
+    content: Path,
+    output: Path,
+    *,
+    theme: str | Path | None = None,
+    plugins: bool = True,
+    **settings: object,
+) -> Build:
+    """Build ``content`` into ``output`` and return what happened."""
+    base: dict[str, object] = {
+        "SITENAME": "Fixture site",
+        "SITEURL": "",
+        "TIMEZONE": "UTC",
+        "DEFAULT_LANG": "en",
+        "RELATIVE_URLS": True,
+        "FEED_ALL_ATOM": None,
+        "CATEGORY_FEED_ATOM": None,
+        "TRANSLATION_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+        "PLUGINS": ["pelican.plugins.wow_index"] if plugins else [],
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    base.update(settings)
+    conf = write_settings(output.parent / f"{output.name}-conf.py", **base)
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
+    command += ["-o", str(output)]
+    if theme is not None:
+        command += ["-t", str(theme)]
+    env = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1")
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=output.parent
+    )
+    return Build(result.returncode, output, result.stdout + result.stderr)
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def internal_links(page: Path, output: Path) -> list[tuple[str, Path]]:
+    """Every same-site href/src on ``page``, resolved to a file in ``output``."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    found: list[tuple[str, Path]] = []
+    for tag in soup.find_all(href=True) + soup.find_all(src=True):
+        link = tag.get("href") or tag.get("src")
+        parsed = urlparse(link)
+        if parsed.scheme or parsed.netloc or link.startswith(("#", "mailto:")):
+            continue
+        path = unquote(urldefrag(link)[0])
+        if not path:
+            continue
+        target = (
+            (output / path.lstrip("/"))
+            if path.startswith("/")
+            else (page.parent / path)
+        )
+        target = target.resolve()
+        if target.is_dir() or path.endswith("/"):
+            target = target / "index.html"
+        found.append((link, target))
+    return found
+
+
+def broken_links(output: Path, pages: list[Path] | None = None) -> list[str]:
+    """Links that point at no file, as ``page -> link`` lines."""
+    problems = []
+    for page in pages if pages is not None else html_files(output):
+        for link, target in internal_links(page, output):
+            if not target.exists():
+                problems.append(f"{page.relative_to(output)} -> {link}")
+    return problems
+
+
+def metadata_of(path: Path) -> dict[str, str]:
+    """The ``Key: value`` header of a Markdown story, keys lower-cased."""
+    meta: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        match = re.match(r"^([A-Za-z_-]+):\s*(.*)$", line)
+        if match:
+            meta[match.group(1).lower()] = match.group(2).strip()
+    return meta

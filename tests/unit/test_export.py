@@ -1,0 +1,66 @@
+import json
+from datetime import datetime
+from types import SimpleNamespace
+
+from pelican.plugins.wow_index.export import dumps, index_document, plain_text
+from pelican.plugins.wow_index.grouping import Tagged, build_index
+from pelican.plugins.wow_index.moments import Moment
+from pelican.plugins.wow_index.tagging import StoryTags
+from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+
+DATA = default_vocabulary_data()
+TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])
+VD = Vocabulary.from_mapping("WOW_VERDICTS", DATA["verdicts"])
+
+
+def article(title, summary="<p>Short.</p>"):
+    return SimpleNamespace(
+        title=title,
+        url=f"stories/{title.lower()[:5]}/",
+        date=datetime(2026, 3, 2, 9, 15),
+        summary=summary,
+        author="Mei",
+    )
+
+
+def document():
+    entries = [
+        Tagged(
+            article("Callbacks </script><b>"),
+            StoryTags(("repair", "phone"), "bad", "QuickFix"),
+            (Moment(1, "Dropped off", "repair", "meh", "dropped-off"),),
+        ),
+        Tagged(article("Essay"), StoryTags()),
+    ]
+    index = build_index(entries, TP.slugs, VD.slugs)
+    return index_document(
+        index, TP, VD, site_url="https://x.test", stages=DATA["stages"]
+    )
+
+
+def test_document_lists_tagged_stories_with_tags_and_moments():
+    doc = document()
+    [story] = doc["stories"]
+    assert story["touchpoints"] == ["repair", "phone"]
+    assert story["primary_touchpoint"] == "repair"
+    assert story["verdict"] == "bad" and story["rating"] == 1
+    assert story["company"] == "QuickFix"
+    assert story["summary"] == "Short."
+    assert story["date"] == "2026-03-02T09:15:00"
+    assert story["moments"][0]["anchor"] == "dropped-off"
+    assert doc["matrix"]["phone"]["bad"] == 1
+    assert doc["moment_matrix"]["repair"]["meh"] == 1
+    assert [v["rating"] for v in doc["verdicts"]] == [4, 3, 2, 1]
+
+
+def test_serialisation_is_deterministic_and_safe_to_embed():
+    text = dumps(document())
+    assert text == dumps(document())
+    assert "</script>" not in text and "<b>" not in text
+    # Titles are read as Pelican's feeds read them: markup stripped.
+    assert json.loads(text)["stories"][0]["title"] == "Callbacks"
+
+
+def test_plain_text():
+    assert plain_text("<p>A &amp; B</p>\n<p>C</p>") == "A & B C"
+    assert plain_text(None) == ""

@@ -1,0 +1,42 @@
+import pytest
+from pelican.plugins.wow_index.settings import SCHEMA, SettingsError, load_settings
+
+
+def test_defaults_are_filled_in_place():
+    settings = {}
+    wow = load_settings(settings)
+    assert settings["WOW_INDEX_URL"] == "wow/"
+    assert settings["WOW_TOUCHPOINT_SAVE_AS"] == "wow/touchpoint/{slug}/index.html"
+    assert wow.touchpoints.slugs[0] == "store"
+    assert wow.strict is False
+
+
+def test_every_setting_is_documented():
+    assert all(s.doc for s in SCHEMA)
+    assert len({s.name for s in SCHEMA}) == len(SCHEMA)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"WOW_STRICT": "yes"}, "WOW_STRICT must be bool"),
+        ({"WOW_LATEST": 0}, "WOW_LATEST must be at least 1"),
+        ({"WOW_TOUCHPOINT_URL": "t/{slg}/"}, r"unknown placeholder\(s\) \{slg\}"),
+        ({"WOW_CELL_URL": "c/{slug}/"}, r"allowed: \{touchpoint\}, \{verdict\}"),
+        ({"WOW_TOUCHPOINTS": ["phone"]}, "WOW_TOUCHPOINTS must be dict"),
+        ({"WOW_VERDICTS": {"Good!": {}}}, "not a valid slug"),
+        ({"WOW_STAGES": [1, 2]}, "WOW_STAGES must be a list of strings"),
+        ({"WOW_STRIKT": True}, 'did you mean "WOW_STRICT"'),
+        ({"WOW_VERDICTS": {"phone": {"label": "Phone"}}}, "share the slug"),
+        ({"WOW_INDEX_SAVE_AS": True}, "path pattern"),
+    ],
+)
+def test_invalid_settings_fail_fast_naming_the_setting(settings, message):
+    with pytest.raises(SettingsError, match=message):
+        load_settings(settings)
+
+
+def test_pages_can_be_turned_off():
+    settings = {"WOW_COMPANY_SAVE_AS": "", "WOW_JSON_SAVE_AS": None}
+    load_settings(settings)
+    assert settings["WOW_COMPANY_SAVE_AS"] == ""
