@@ -31,17 +31,15 @@ def build(c, strict=False):
 
 @task(help={"port": "Port to serve on (default 8000).", "bind": "Address to bind."})
 def serve(c, port=8000, bind="127.0.0.1"):
-    """Build, serve on http://localhost:8000 and rebuild on every save."""
-    _pelican(
-        c,
-        "pelicanconf.py",
-        "--autoreload",
-        "--listen",
-        "--port",
-        str(port),
-        "--bind",
-        bind,
-    )
+    """Build, serve on http://localhost:8000, rebuild on every save and reload
+    the browser. Only what a change affects is rebuilt (see devserver/)."""
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{shlex.quote(sys.executable)} -m devserver -s pelicanconf.py "
+            f"--content content -o {shlex.quote(str(OUTPUT))} "
+            f"--port {int(port)} --bind {shlex.quote(bind)}",
+            pty=False,
+        )
 
 
 @task
