@@ -25,18 +25,41 @@ from jinja2 import BytecodeCache
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-__all__ = ["body_digest", "card_digest", "site_digest", "templates_digest"]
+__all__ = [
+    "body_digest",
+    "card_digest",
+    "settings_digest",
+    "site_digest",
+    "templates_digest",
+]
 
 # Never part of a fingerprint: back references to the whole context or
 # settings (fingerprinted once, on their own) and the body.
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_content"})
 # Per-build bookkeeping in the context that is not an input of any page.
-SKIPPED_CONTEXT_KEYS = frozenset({"localsiteurl"})
+# generated_content and static_content map every source to its object: the
+# content fingerprints already cover both.
+SKIPPED_CONTEXT_KEYS = frozenset(
+    {"localsiteurl", "generated_content", "static_content"}
+)
 
 
 def _hash(text: str) -> str:
     data = text.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _attributes(value: Any) -> dict[str, Any]:
+    """An object's attributes, less back references and our own caches."""
+    return {
+        k: v
+        for k, v in vars(value).items()
+        if k not in SKIPPED_ATTRIBUTES and not k.startswith("_devserver")
+    }
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None), bytes})
+_FIELDS: dict[type, list[str]] = {}
 
 
 class _Serializer:
@@ -58,6 +81,9 @@ class _Serializer:
 
     def write(self, value: Any, depth: int = 0) -> None:
         out = self.parts.append
+        if type(value) in _SCALARS:
+            out(repr(value))
+            return
         if value is None or isinstance(value, (str, int, float, bool, bytes)):
             out(repr(value))
             return
@@ -105,14 +131,20 @@ class _Serializer:
             out("]")
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             out(type(value).__name__)
-            self.write(
-                {f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
-                depth + 1,
-            )
+            names = _FIELDS.get(type(value))
+            if names is None:
+                names = _FIELDS[type(value)] = [
+                    f.name for f in dataclasses.fields(value)
+                ]
+            out("(")
+            for name in names:
+                self.write(getattr(value, name), depth + 1)
+                out(",")
+            out(")")
         elif hasattr(value, "__dict__") and not isinstance(value, type):
             out(type(value).__qualname__)
             self.write(
-                {k: v for k, v in vars(value).items() if k not in SKIPPED_ATTRIBUTES},
+                _attributes(value),
                 depth + 1,
             )
         else:
@@ -120,13 +152,28 @@ class _Serializer:
 
 
 def card_digest(content: Content) -> str:
-    """Everything a content object shows except its body."""
-    writer = _Serializer()
-    writer.write(type(content).__name__)
-    writer.write(
-        {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
-    )
-    return _hash(writer.text())
+    """Everything a content object shows except its body.
+
+    Most attribute values (strings, dates, URL wrappers, the plugin's tags and
+    moments) have a ``repr`` that is their value, which is much faster to
+    write than walking them; other content objects (translations) become
+    references. Anything whose ``repr`` is only an address is written out
+    attribute by attribute instead.
+    """
+    items = []
+    for key, value in sorted(vars(content).items()):
+        if key in SKIPPED_ATTRIBUTES or key.startswith("_devserver"):
+            continue
+        if key == "translations":
+            value = [getattr(item, "source_path", item) for item in value]
+        items.append((key, value))
+    text = f"{type(content).__name__}{items!r}"
+    if " at 0x" in text:
+        writer = _Serializer()
+        writer.write(type(content).__name__)
+        writer.write(_attributes(content))
+        text = writer.text()
+    return _hash(text)
 
 
 _BODIES: dict[int, tuple[str, str]] = {}
@@ -145,10 +192,31 @@ def body_digest(content: Content) -> str:
     return digest
 
 
-def site_digest(context: Mapping[str, Any]) -> str:
-    """The shared template context, content objects by reference."""
+def site_digest(
+    context: Mapping[str, Any], settings: Mapping[str, Any] | None = None
+) -> str:
+    """The shared template context, content objects by reference.
+
+    Values that are the very objects of ``settings`` are left out: the caller
+    fingerprints the settings once (see :func:`settings_digest`).
+    """
+    settings = settings or {}
     writer = _Serializer()
-    writer.write({k: v for k, v in context.items() if k not in SKIPPED_CONTEXT_KEYS})
+    writer.write(
+        {
+            k: v
+            for k, v in context.items()
+            if k not in SKIPPED_CONTEXT_KEYS
+            and not (k in settings and settings[k] is v)
+        }
+    )
+    return _hash(writer.text())
+
+
+def settings_digest(settings: Mapping[str, Any]) -> str:
+    """The settings, written out once per session."""
+    writer = _Serializer()
+    writer.write(dict(settings))
     return _hash(writer.text())
 
 

@@ -60,7 +60,13 @@ from pelican.utils import (
 )
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .fingerprint import body_digest, card_digest, site_digest, templates_digest
+from .fingerprint import (
+    body_digest,
+    card_digest,
+    settings_digest,
+    site_digest,
+    templates_digest,
+)
 
 __all__ = ["BuildReport", "IncrementalWriter", "Session"]
 
@@ -75,8 +81,9 @@ class _Reads:
 _READS = _Reads()
 
 
-def _install_body_tracking() -> None:
-    """Record, while a page renders, every content body it reads.
+def _install_content_hooks() -> None:
+    """Record, while a page renders, every content body it reads; and work
+    out a content object's relative source path once, not on every URL.
 
     Pelican's ``get_content`` and ``get_summary`` are memoised; the wrappers
     sit outside the memo, so a page that gets a cached value is recorded too.
@@ -86,6 +93,19 @@ def _install_body_tracking() -> None:
         return
     get_content = Content.__dict__["get_content"]
     get_summary = Content.__dict__["get_summary"]
+    relative_source_path = Content.get_relative_source_path
+
+    def cached_relative_source_path(
+        self: Content, source_path: str | None = None
+    ) -> str | None:
+        # Pelican derives every URL from it, with two abspath and a relpath.
+        if source_path:
+            return relative_source_path(self, source_path)
+        cached = self.__dict__.get("_devserver_relative_path")
+        if cached is None:
+            cached = relative_source_path(self)
+            self.__dict__["_devserver_relative_path"] = cached
+        return cached
 
     def tracked_get_content(self: Content, siteurl: str) -> str:
         if _READS.current is not None:
@@ -99,6 +119,7 @@ def _install_body_tracking() -> None:
 
     tracked_get_content.cache = get_content.cache  # type: ignore[attr-defined]
     tracked_get_summary.cache = get_summary.cache  # type: ignore[attr-defined]
+    Content.get_relative_source_path = cached_relative_source_path  # type: ignore[method-assign]
     Content.get_content = tracked_get_content  # type: ignore[method-assign]
     Content.get_summary = tracked_get_summary  # type: ignore[method-assign]
     Content._devserver_tracking = True  # type: ignore[attr-defined]
@@ -219,6 +240,11 @@ class IncrementalWriter(Writer):
         self.build = self.session.current
 
     def _key(self, name: str) -> str:
+        """The output's path relative to the output folder (the record key)."""
+        if not os.path.isabs(name):
+            key = posixize_path(os.path.normpath(name))
+            if not key.startswith("../"):
+                return key
         path = sanitised_join(self.output_path, name)
         return posixize_path(os.path.relpath(path, self.output_path))
 
@@ -404,7 +430,7 @@ class Session:
         self._caches: dict[str, dict[str, Any]] = {}
         self._errors: _ErrorLog | None = None
         self._first = True
-        _install_body_tracking()
+        _install_content_hooks()
         writer = type("SessionWriter", (IncrementalWriter,), {"session": self})
         self._writer_class = writer
         # blinker holds receivers weakly: keep the bound methods alive.
@@ -417,6 +443,7 @@ class Session:
         for signal, receiver in self._receivers:
             signal.connect(receiver)
         self.pelican = Pelican(settings)
+        self._settings_digest = settings_digest(settings)
 
     def close(self) -> None:
         for signal, receiver in self._receivers:
@@ -466,7 +493,11 @@ class Session:
         folders: list[str] = []
         for generator in generators:
             folders.extend(getattr(generator, "_templates_path", []))
-        build.site = site_digest(context) + templates_digest(folders)
+        build.site = (
+            site_digest(context, self.settings)
+            + self._settings_digest
+            + templates_digest(folders)
+        )
         build.extra = _static_outputs(context, self.settings)
 
         published = build.published

@@ -113,10 +113,22 @@ def index_document(
     }
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def dumps(document: dict[str, Any]) -> str:
-    """Serialise deterministically. ``<``, ``>`` and ``&`` are escaped as
+    """Serialise deterministically: one top-level key per line and one story
+    per line (readable, diffable, and written by the C encoder, which an
+    indented dump cannot use). ``<``, ``>`` and ``&`` are escaped as
     ``\\u003c`` etc. so the JSON can also be embedded in a page safely."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    lines = []
+    for key, value in document.items():
+        if key == "stories" and value:
+            items = ",\n".join(f"    {_ENCODE(item)}" for item in value)
+            lines.append(f"  {_ENCODE(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {_ENCODE(key)}: {_ENCODE(value)}")
+    text = "{\n" + ",\n".join(lines) + "\n}"
     return (
         text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         + "\n"

@@ -10,8 +10,7 @@ JSON data, all through Pelican's Writer.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -355,7 +354,7 @@ class WowGenerator(Generator):
                     **common,
                 )
         if self.settings["WOW_JSON_SAVE_AS"]:
-            self._write_json(self.settings["WOW_JSON_SAVE_AS"])
+            self._write_json(writer, self.settings["WOW_JSON_SAVE_AS"])
 
     def _write_taxonomy(
         self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
@@ -401,20 +400,34 @@ class WowGenerator(Generator):
                 **common,
             )
 
-    def _write_json(self, save_as: str) -> None:
+    def _write_json(self, writer: Any, save_as: str) -> None:
+        """Through the Writer, like a page: a writer that skips outputs whose
+        inputs did not change (``invoke serve``) skips it too."""
         assert self.view is not None
-        document = index_document(
-            self.view.index,
-            self.wow_settings.touchpoints,
-            self.wow_settings.verdicts,
-            site_url=self.settings.get("SITEURL", ""),
-            stages=self.wow_settings.stages,
-        )
-        path = os.path.join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(document))
-        logger.info('Writing "%s"', path)
+        view = self.view
+
+        def render() -> str:
+            return dumps(
+                index_document(
+                    view.index,
+                    self.wow_settings.touchpoints,
+                    self.wow_settings.verdicts,
+                    site_url=self.settings.get("SITEURL", ""),
+                    stages=self.wow_settings.stages,
+                )
+            )
+
+        writer.write_file(save_as, _Document(render), self.context, url=save_as)
+
+
+class _Document:
+    """A non-HTML output that Pelican's Writer renders like a template."""
+
+    def __init__(self, render: Callable[[], str]) -> None:
+        self._render = render
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self._render()
 
 
 def _story_order(entry: Tagged[Any]) -> tuple[Any, str]:
