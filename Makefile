@@ -2,6 +2,7 @@
 #   make serve   build, serve on http://localhost:8000, rebuild on save
 #   make build   build output/ only
 #   make test    the whole test suite
+#   make bench   benchmarks, written to bench/results.json
 # The first run creates .venv and installs what is needed; later runs
 # reinstall only when a requirements file or the plugin's metadata changes.
 
@@ -10,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint format clean
+.PHONY: build serve test lint format clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt plugins/wow_index/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +25,10 @@ build: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/invoke serve
+
+# Benchmarks (not tests): make bench BENCH="--stories 1000 --repeat 3"
+bench: $(STAMP)
+	$(BIN)/invoke bench $(BENCH)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

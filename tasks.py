@@ -42,6 +42,38 @@ def serve(c, port=8000, bind="127.0.0.1"):
         )
 
 
+@task(
+    help={
+        "stories": "Corpus sizes, comma-separated (default 100,1000,5000).",
+        "repeat": "Alternating runs per figure (default 3).",
+        "repeat_large": "Runs per figure at 5,000 stories or more.",
+        "edits": "Story edits timed through the serve loop (default 5).",
+        "out": "Where to write results.json (a .md table goes beside it).",
+        "update_readme": "Put the table in the plugin README.",
+    }
+)
+def bench(
+    c,
+    stories="100,1000,5000",
+    repeat=3,
+    repeat_large=0,
+    edits=5,
+    out="bench/results.json",
+    update_readme=False,
+):
+    """Benchmark builds with and without the plugin, warm rebuilds and the
+    serve edit loop on generated corpora; write bench/results.json."""
+    extra = f" --repeat-large {int(repeat_large)}" if int(repeat_large) else ""
+    extra += " --update-readme" if update_readme else ""
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{shlex.quote(sys.executable)} -m bench --stories {shlex.quote(stories)} "
+            f"--repeat {int(repeat)} --edits {int(edits)} "
+            f"--out {shlex.quote(out)}{extra}",
+            pty=False,
+        )
+
+
 @task
 def publish(c):
     """Build for production with publishconf.py (absolute URLs, feeds)."""

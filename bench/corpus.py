@@ -216,6 +216,10 @@ def _moment_heading(rng: random.Random, facts: dict[str, str]) -> str:
     return f"## {title} {{: .{touchpoint} .{verdict} }}"
 
 
+def _words(blocks: list[str]) -> int:
+    return sum(len(block.split()) for block in blocks)
+
+
 def story_text(index: int) -> tuple[str, str]:
     """The file name and Markdown text of story ``index``."""
     rng = random.Random(f"story-{index}")
@@ -264,29 +268,33 @@ def story_text(index: int) -> tuple[str, str]:
         )
     lines.append("")
 
-    # Paragraphs hold 30-90 words: stopping 60 short of the target keeps
-    # every body between 400 and 900 words.
-    target = rng.randint(440, 830)
+    # Blocks (a paragraph, sometimes with a list or heading before it) are
+    # added up to a target length; a block that would pass 900 words with the
+    # closing line is left out, so every body has 400-900 words.
+    target = rng.randint(450, 850)
+    closer = _fill(rng, rng.choice(CLOSERS), facts)
     body: list[str] = [_fill(rng, rng.choice(OPENERS), facts)]
-    words = len(body[0].split())
+    words = _words(body) + _words([closer])
     moments = rng.random() < 0.33
     headings = rng.sample(range(2, 10), rng.randint(2, 4)) if moments else []
     plain_heading = not moments and rng.random() < 0.4
-    block = 0
-    while words < target - 60:
-        block += 1
-        if block in headings:
-            body.append(_moment_heading(rng, facts))
-        elif plain_heading and block == 4:
-            body.append(f"## {rng.choice(HEADINGS)}")
+    number = 0
+    while words < target:
+        number += 1
+        block: list[str] = []
+        if number in headings:
+            block.append(_moment_heading(rng, facts))
+        elif plain_heading and number == 4:
+            block.append(f"## {rng.choice(HEADINGS)}")
         if rng.random() < 0.08:
             items = [_fill(rng, rng.choice(SENTENCES), facts) for _ in range(3)]
-            body.append("\n".join(f"- {item}" for item in items))
-            words += sum(len(item.split()) for item in items)
-        paragraph = _paragraph(rng, facts, rng.randint(3, 7))
-        body.append(paragraph)
-        words += len(paragraph.split())
-    body.append(_fill(rng, rng.choice(CLOSERS), facts))
+            block.append("\n".join(f"- {item}" for item in items))
+        block.append(_paragraph(rng, facts, rng.randint(3, 7)))
+        if words + _words(block) > 900:
+            break
+        body.extend(block)
+        words += _words(block)
+    body.append(closer)
     return f"{slug}.md", "\n".join(lines) + "\n" + "\n\n".join(body) + "\n"
 
 
