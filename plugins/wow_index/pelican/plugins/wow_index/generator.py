@@ -417,13 +417,16 @@ class WowGenerator(Generator):
                 )
             )
 
-        writer.write_file(save_as, _Document(render), self.context, url=save_as)
+        writer.write_file(
+            save_as, _Document(save_as, render), self.context, url=save_as
+        )
 
 
 class _Document:
     """A non-HTML output that Pelican's Writer renders like a template."""
 
-    def __init__(self, render: Callable[[], str]) -> None:
+    def __init__(self, name: str, render: Callable[[], str]) -> None:
+        self.name = name  # as a Jinja template has, for plugins that log it
         self._render = render
 
     def render(self, *args: Any, **kwargs: Any) -> str:
