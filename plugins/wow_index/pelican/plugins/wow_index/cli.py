@@ -4,8 +4,8 @@ It works on content files without building the site, so any Pelican blog
 can use it (and a site's own task runner can wrap it)::
 
     python -m pelican.plugins.wow_index check [PATH…] [--json] [--strict]
-    python -m pelican.plugins.wow_index suggest [--json] FILE…
-    python -m pelican.plugins.wow_index stats [PATH] [--json]
+    python -m pelican.plugins.wow_index suggest [--json] [--apply] FILE…
+    python -m pelican.plugins.wow_index stats [PATH…] [--json]
     python -m pelican.plugins.wow_index evaluate DIR [--split odd|even|all]
 
 Settings come from ``-s FILE`` or, like ``pelican`` itself, from
@@ -150,6 +150,187 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}{'s' if number != 1 else ''}"
 
 
+# suggest --------------------------------------------------------------------
+
+
+def untagged(source: Any) -> bool:
+    """No Touchpoint and no Verdict of the writer's own (suggestions aside)."""
+    return source.get("touchpoint") is None and source.get("verdict") is None
+
+
+def run_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .sources import read_source
+    from .suggestion import Suggester
+
+    settings, wow = load_site(args.settings)
+    suggester = Suggester(wow.touchpoints, wow.verdicts, threshold=args.threshold)
+    files = site_files(args.paths, settings)
+    results = []
+    failed = 0
+    for path, kind in files:
+        source = read_source(path, kind)
+        if source.text is None:
+            failed += 1
+            for problem in source.problems:
+                err.write(format_problem(problem) + "\n")
+            continue
+        if args.untagged and (kind != "article" or not untagged(source)):
+            continue
+        results.append(
+            (
+                source,
+                suggester.suggest(
+                    source.body,
+                    source.get("title") or "",
+                    path=source.display,
+                    company=source.get("company"),
+                ),
+            )
+        )
+    if args.json:
+        _dump([s.as_dict() for _, s in results], out)
+    else:
+        out.write(suggestion_table([s for _, s in results]) + "\n")
+        for _, suggestion in results if args.explain else []:
+            out.write(f"\n{safe(suggestion.path)}\n")
+            for line in suggestion.evidence:
+                out.write(f"  {safe(line)}\n")
+    if args.apply:
+        apply_suggestions(results, yes=args.yes, out=out, err=err)
+    return 1 if failed else 0
+
+
+def suggestion_table(suggestions: Sequence[Any]) -> str:
+    from .terminal import table
+
+    if not suggestions:
+        return "no stories to suggest tags for"
+    rows = [
+        [
+            s.path,
+            ", ".join([s.touchpoint, *s.also]) if s.touchpoint else "?",
+            f"{s.touchpoint_confidence:.2f}",
+            s.verdict or "?",
+            f"{s.verdict_confidence:.2f}",
+            s.company or "",
+        ]
+        for s in suggestions
+    ]
+    return (
+        table(
+            ["file", "touchpoint", "conf", "verdict", "conf", "company"],
+            rows,
+            numeric=(2, 4),
+        )
+        + "\n(? = not confident enough to suggest; --explain shows the evidence)"
+    )
+
+
+def apply_suggestions(
+    results: Sequence[tuple[Any, Any]], *, yes: bool, out: TextIO, err: TextIO
+) -> int:
+    """Write accepted suggestions into their files; return how many."""
+    from .checking import SUGGESTED_PREFIX
+    from .writing import set_fields
+
+    written = 0
+    for source, suggestion in results:
+        if not (suggestion.touchpoint and suggestion.verdict):
+            err.write(
+                f"{safe(source.display)}: skipped, not confident enough; "
+                "tag it by hand\n"
+            )
+            continue
+        fields = {
+            "Touchpoint": ", ".join([suggestion.touchpoint, *suggestion.also]),
+            "Verdict": suggestion.verdict,
+        }
+        if suggestion.company and not source.get("company"):
+            fields["Company"] = suggestion.company
+        shown = "; ".join(f"{k}: {v}" for k, v in fields.items())
+        if not yes:
+            out.write(f"Write {safe(shown)} to {safe(source.display)}? [y/N] ")
+            out.flush()
+            answer = sys.stdin.readline()
+            if answer.strip().lower() not in ("y", "yes"):
+                out.write("\n" if not answer else "")
+                out.write(f"{safe(source.display)}: left as it was\n")
+                continue
+        text = source.path.read_text(encoding="utf-8")
+        source.path.write_text(
+            set_fields(text, fields, drop_prefix=SUGGESTED_PREFIX), encoding="utf-8"
+        )
+        out.write(f"{safe(source.display)}: wrote {safe(shown)}\n")
+        written += 1
+    return written
+
+
+# stats ----------------------------------------------------------------------
+
+
+def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .stats import collect, render, stats_document
+
+    settings, wow = load_site(args.settings)
+    document = stats_document(collect(site_files(args.paths, settings), wow), wow)
+    if args.json:
+        _dump(document, out)
+    else:
+        out.write(render(document, wow) + "\n")
+    return 0
+
+
+# evaluate -------------------------------------------------------------------
+
+
+def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .evaluation import evaluate
+    from .sources import read_source
+    from .suggestion import Suggester
+    from .terminal import table
+
+    _, wow = load_site(args.settings)
+    suggester = Suggester(wow.touchpoints, wow.verdicts, threshold=args.threshold)
+    folder = Path(args.folder)
+    labels = Path(args.labels) if args.labels else folder / "labels.json"
+    if not labels.is_file():
+        raise UsageError(f"{labels}: no labels file; pass --labels")
+
+    def suggest(path: Path) -> Any:
+        source = read_source(path)
+        return suggester.suggest(
+            source.body, source.get("title") or "", company=source.get("company")
+        )
+
+    reports = [evaluate(folder, suggest, split, labels) for split in args.split]
+    if args.json:
+        _dump([r.as_dict() for r in reports], out)
+        return 0
+    rows = []
+    for report in reports:
+        for name in ("touchpoint", "verdict", "company"):
+            score = getattr(report, name)
+            rows.append(
+                [
+                    report.split,
+                    score.total,
+                    name,
+                    f"{score.accuracy:.3f}",
+                    f"{score.coverage:.3f}",
+                    f"{score.accuracy_answered:.3f}",
+                ]
+            )
+    out.write(
+        table(
+            ["split", "stories", "field", "accuracy", "coverage", "on answered"],
+            rows,
+            numeric=(1, 3, 4, 5),
+        )
+        + "\n"
+    )
+    return 0
+
+
 # The parser -----------------------------------------------------------------
 
 
@@ -188,6 +369,70 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="fail on warnings too (like WOW_STRICT)"
     )
     check.set_defaults(run=run_check)
+
+    from .suggestion import DEFAULT_THRESHOLD
+
+    suggest = commands.add_parser(
+        "suggest",
+        help="suggest touchpoint, verdict and company for stories",
+        description="Suggest tags for stories, with a confidence and the evidence. "
+        "A field is null when the confidence is below the threshold.",
+    )
+    suggest.add_argument("paths", nargs="*", metavar="FILE", help="files or folders")
+    settings_option(suggest)
+    suggest.add_argument("--json", action="store_true", help="print a JSON array")
+    suggest.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"least confidence to suggest a field (default {DEFAULT_THRESHOLD})",
+    )
+    suggest.add_argument(
+        "--untagged",
+        action="store_true",
+        help="only stories without Touchpoint and Verdict",
+    )
+    suggest.add_argument(
+        "--explain", action="store_true", help="show the evidence under the table"
+    )
+    suggest.add_argument(
+        "--apply",
+        action="store_true",
+        help="write the suggested tags into each file after asking",
+    )
+    suggest.add_argument(
+        "--yes", action="store_true", help="with --apply: do not ask, write them all"
+    )
+    suggest.set_defaults(run=run_suggest)
+
+    stats = commands.add_parser(
+        "stats",
+        help="the WoW index as tables: matrix, splits, companies, untagged",
+        description="Count tagged stories by touchpoint and verdict, from the files.",
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    settings_option(stats)
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(run=run_stats)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="measure suggestions against hand-labelled stories",
+        description="Run suggest on a folder of labelled stories (labels.json) "
+        "and print accuracy, coverage and accuracy on answered, per field.",
+    )
+    evaluate.add_argument("folder", metavar="DIR")
+    evaluate.add_argument("--labels", metavar="FILE", help="default: DIR/labels.json")
+    evaluate.add_argument(
+        "--split",
+        action="append",
+        choices=("all", "odd", "even"),
+        help="files by number: odd, even or all (repeatable; default all)",
+    )
+    evaluate.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    settings_option(evaluate)
+    evaluate.add_argument("--json", action="store_true", help="print JSON")
+    evaluate.set_defaults(run=run_evaluate)
     return parser
 
 
@@ -198,6 +443,8 @@ def main(argv: Iterable[str] | None = None, out: TextIO | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     run: Runner = args.run
+    if args.command == "evaluate" and not args.split:
+        args.split = ["all"]
     try:
         return run(args, out, err)
     except UsageError as error:
