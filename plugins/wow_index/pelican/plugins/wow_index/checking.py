@@ -215,6 +215,7 @@ def file_problems(
 
 
 def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
+    from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
     if source.get("slug"):
@@ -227,7 +228,8 @@ def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
         return None
     return slugify(
         text,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS")
+        or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"],
         preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
         use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
     )

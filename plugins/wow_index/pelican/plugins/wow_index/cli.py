@@ -6,6 +6,7 @@ can use it (and a site's own task runner can wrap it)::
     python -m pelican.plugins.wow_index check [PATH…] [--json] [--strict]
     python -m pelican.plugins.wow_index suggest [--json] [--apply] FILE…
     python -m pelican.plugins.wow_index stats [PATH…] [--json]
+    python -m pelican.plugins.wow_index import SOURCE… --into DIR
     python -m pelican.plugins.wow_index evaluate DIR [--split odd|even|all]
 
 Settings come from ``-s FILE`` or, like ``pelican`` itself, from
@@ -146,8 +147,8 @@ def format_problem(problem: Problem) -> str:
     return safe(problem.format()) + suffix
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' if number != 1 else ''}"
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 # suggest --------------------------------------------------------------------
@@ -331,6 +332,46 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# import ---------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .importing import ImportReport, import_all
+    from .suggestion import Suggester
+
+    _, wow = load_site(args.settings)
+    sources = [Path(p) for p in args.sources]
+    missing = [str(p) for p in sources if not p.exists()]
+    if missing:
+        raise UsageError(f"{', '.join(missing)}: no such file or folder")
+    suggester = Suggester(wow.touchpoints, wow.verdicts)
+    report = import_all(sources, Path(args.into), suggester, ImportReport())
+    if args.json:
+        _dump(report.as_dict(), out)
+    else:
+        out.write(f"{_count(len(report.written), 'story', 'stories')} written:\n")
+        for story in report.written:
+            tags = "/".join(str(story[k] or "?") for k in ("touchpoint", "verdict"))
+            out.write(
+                f"  {safe(story['path'])}  (suggested: {safe(tags)})\n"
+                f"      from {safe(story['source'])}\n"
+            )
+        if report.not_converted:
+            out.write("Not converted as it was (check these by hand):\n")
+            for line in report.not_converted:
+                out.write(f"  {safe(line)}\n")
+        if report.skipped:
+            out.write("Skipped, not posts:\n")
+            for kind, number in sorted(report.skipped.items()):
+                out.write(f"  {number} {safe(kind)}\n")
+        if report.written:
+            out.write(
+                "Suggested-* fields are suggestions: confirm them with "
+                "'suggest --apply' or by renaming the fields.\n"
+            )
+    return 0 if report.written or not sources else 1
+
+
 # The parser -----------------------------------------------------------------
 
 
@@ -433,6 +474,22 @@ def _parser() -> argparse.ArgumentParser:
     settings_option(evaluate)
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(run=run_evaluate)
+
+    importer = commands.add_parser(
+        "import",
+        help="turn HTML pages, Blogger or WordPress exports into Markdown stories",
+        description="Write one Markdown story per post, with suggested tags for "
+        "you to confirm, and list what could not be converted.",
+    )
+    importer.add_argument("sources", nargs="+", metavar="SOURCE")
+    importer.add_argument(
+        "--into", required=True, metavar="DIR", help="folder for the new stories"
+    )
+    settings_option(importer)
+    importer.add_argument(
+        "--json", action="store_true", help="print the report as JSON"
+    )
+    importer.set_defaults(run=run_import)
     return parser
 
 

@@ -25,11 +25,17 @@ class FileExists(FileExistsError):
     """The story's file is already there; nothing was written."""
 
 
-def slug_for(title: str) -> str:
+def slug_for(title: str, settings: Mapping[str, object] | None = None) -> str:
     """A file name stem from a title, the way Pelican makes slugs."""
+    from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
-    slug = slugify(clean_text(title))
+    settings = settings or {}
+    subs = (
+        settings.get("SLUG_REGEX_SUBSTITUTIONS")
+        or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    )
+    slug = slugify(clean_text(title), regex_subs=subs)  # type: ignore[arg-type]
     return slug or "untitled"
 
 
