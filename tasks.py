@@ -109,7 +109,7 @@ def _ask(question: str, default: str = "") -> str:
         "summary": "One sentence for listings (optional).",
         "date": "Date and time (default: now), e.g. 2026-05-14 or '2026-05-14 09:30'.",
         "into": "Folder for the file (default content/stories).",
-    }
+    },
 )
 def new(
     c,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from sitebuild import ROOT
 
 BIN = Path(sys.executable).parent
@@ -22,8 +23,13 @@ class Run:
     err: str
 
 
-def run(args: list[str], cwd: Path = ROOT, stdin: str | None = None) -> Run:
-    env = dict(os.environ, COLUMNS="200", TERM="dumb", NO_COLOR="1")
+def run(
+    args: list[str],
+    cwd: Path = ROOT,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Run:
+    env = dict(os.environ, COLUMNS="200", TERM="dumb", NO_COLOR="1", **(env or {}))
     result = subprocess.run(
         args,
         cwd=cwd,

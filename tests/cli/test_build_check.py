@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from conftest import write
+
 from sitebuild import FIXTURES, build_site
 
 
@@ -14,7 +15,10 @@ def broken_content(tmp_path_factory):
     folder = tmp_path_factory.mktemp("broken") / "content"
     shutil.copytree(FIXTURES / "site" / "content", folder)
     write(folder / "empty.md", "")
-    write(folder / "latin1.md", "Title: Caf\xe9\nDate: 2026-01-01\n\nx\n".encode("latin-1"))
+    write(
+        folder / "latin1.md",
+        "Title: Caf\xe9\nDate: 2026-01-01\n\nx\n".encode("latin-1"),
+    )
     write(folder / "baddate.md", "Title: When\nDate: someday\n\nx\n")
     return folder
 
@@ -32,6 +36,8 @@ def test_a_build_reports_file_problems_and_still_builds_the_rest(broken_content)
 
 
 def test_a_strict_build_fails_on_them(broken_content):
-    result = build_site(broken_content, broken_content.parent / "strict", WOW_STRICT=True)
+    result = build_site(
+        broken_content, broken_content.parent / "strict", WOW_STRICT=True
+    )
     assert result.returncode != 0
     assert "latin1.md:1: file: is not UTF-8" in result.log

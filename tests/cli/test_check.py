@@ -24,7 +24,10 @@ def test_a_clean_folder_passes(content):
 def test_each_kind_of_bad_input_gets_one_line_naming_file_line_and_field(content):
     write(content / "good.md", GOOD_STORY)
     write(content / "empty.md", "")
-    write(content / "latin1.md", "Title: Caf\xe9\nDate: 2026-01-01\n\nx\n".encode("latin-1"))
+    write(
+        content / "latin1.md",
+        "Title: Caf\xe9\nDate: 2026-01-01\n\nx\n".encode("latin-1"),
+    )
     write(content / "baddate.md", "Title: When\nDate: 2026-02-30\n\nx\n")
     write(content / "notitle.md", "Date: 2026-01-01\n\nx\n")
     write(
@@ -51,22 +54,25 @@ def test_each_kind_of_bad_input_gets_one_line_naming_file_line_and_field(content
         "baddate.md:2: Date: '2026-02-30' is not a date",
         "notitle.md:1: Title: missing",
         "broken.md:3: metadata: line 'Touch point: phone' is not 'Field: value'",
-        'typo.md:3: Touchpoint: unknown touchpoint \'delivry\'',
-        'typo.md:4: Verdict: unknown verdict \'baad\'',
+        "typo.md:3: Touchpoint: unknown touchpoint 'delivry'",
+        "typo.md:4: Verdict: unknown verdict 'baad'",
         "moments.md:10: moment: unknown class .phnoe in heading 'Called twice'",
         "zz-again.md:1: Title: gives the slug 'a-good-story', already used by",
     ]
     for start in expected:
         matching = [line for line in lines if start in line]
         assert len(matching) == 1, (start, lines)
-    assert any(l.endswith('(did you mean "delivery"?)') for l in lines)
-    assert any(l.endswith('(did you mean "phone"?)') for l in lines)
-    assert "the fields below it (Verdict)" in next(l for l in lines if "broken.md" in l)
+    assert any(line.endswith('(did you mean "delivery"?)') for line in lines)
+    assert any(line.endswith('(did you mean "phone"?)') for line in lines)
+    assert "the fields below it (Verdict)" in next(x for x in lines if "broken.md" in x)
     assert not any(line.split(":")[0].endswith("/good.md") for line in lines)
 
 
 def test_json_output_for_machines(content):
-    write(content / "typo.md", "Title: Typo\nDate: 2026-01-01\nTouchpoint: phone\nVerdict: baad\n\nx\n")
+    write(
+        content / "typo.md",
+        "Title: Typo\nDate: 2026-01-01\nTouchpoint: phone\nVerdict: baad\n\nx\n",
+    )
     result = plugin("check", "--json", str(content))
     assert result.code == 1
     data = json.loads(result.out)

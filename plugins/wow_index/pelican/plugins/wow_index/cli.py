@@ -222,6 +222,7 @@ def suggestion_table(suggestions: Sequence[Any]) -> str:
             ["file", "touchpoint", "conf", "verdict", "conf", "company"],
             rows,
             numeric=(2, 4),
+            paths=(0,),
         )
         + "\n(? = not confident enough to suggest; --explain shows the evidence)"
     )

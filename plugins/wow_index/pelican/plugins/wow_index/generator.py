@@ -20,9 +20,9 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
 from pelican.generators import Generator
 
+from .checking import check_sources, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
-from .checking import check_sources, story_problems
 from .problems import Problem, WowContentError
 from .settings import WowSettings, load_settings
 from .sources import content_files

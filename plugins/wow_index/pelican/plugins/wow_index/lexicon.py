@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (patterns read best on one line each)
 """The words behind tag suggestions: plain data, meant to be read and edited.
 
 Touchpoint cues are words and phrases a customer uses when telling where
@@ -21,8 +22,8 @@ __all__ = [
     "EXPECTATION",
     "INTENSIFIERS",
     "MEH_MARKERS",
-    "NEGATORS",
     "NEGATIVE",
+    "NEGATORS",
     "POSITIVE",
     "PRAISE_BURSTS",
     "PROBLEM",
@@ -262,12 +263,70 @@ INTENSIFIERS = r"very|really|so|truly|genuinely|extremely|incredibly|utterly|com
 SOFTENERS = r"a bit|slightly|somewhat|fairly|quite|rather|mildly|a little"
 
 # Words that often end a company's name.
-COMPANY_WORDS = (
-    "Air Airlines Airways Appliances Audio Bakehouse Bank Books Broadband Buses "
-    "Care Centre Ceramiche Clinic Co Company Couriers Dental Direct Electric "
-    "Electrics Energy Events Express Fitness Foods Furniture Garage Gas Group "
-    "Hardware Home Homes Hotel Hotels Insurance Lettings Lighting Ltd Market "
-    "Mobile Motors Mutual Opticians Outdoor Pharmacy Pizza Post Rail Railways "
-    "Seeds Services Software Sofas Stores Studio Supplies Tea Telecom Tolls Toys "
-    "Trains Travel Water Wireless"
-).split()
+COMPANY_WORDS = [
+    "Air",
+    "Airlines",
+    "Airways",
+    "Appliances",
+    "Audio",
+    "Bakehouse",
+    "Bank",
+    "Books",
+    "Broadband",
+    "Buses",
+    "Care",
+    "Centre",
+    "Ceramiche",
+    "Clinic",
+    "Co",
+    "Company",
+    "Couriers",
+    "Dental",
+    "Direct",
+    "Electric",
+    "Electrics",
+    "Energy",
+    "Events",
+    "Express",
+    "Fitness",
+    "Foods",
+    "Furniture",
+    "Garage",
+    "Gas",
+    "Group",
+    "Hardware",
+    "Home",
+    "Homes",
+    "Hotel",
+    "Hotels",
+    "Insurance",
+    "Lettings",
+    "Lighting",
+    "Ltd",
+    "Market",
+    "Mobile",
+    "Motors",
+    "Mutual",
+    "Opticians",
+    "Outdoor",
+    "Pharmacy",
+    "Pizza",
+    "Post",
+    "Rail",
+    "Railways",
+    "Seeds",
+    "Services",
+    "Software",
+    "Sofas",
+    "Stores",
+    "Studio",
+    "Supplies",
+    "Tea",
+    "Telecom",
+    "Tolls",
+    "Toys",
+    "Trains",
+    "Travel",
+    "Water",
+    "Wireless",
+]

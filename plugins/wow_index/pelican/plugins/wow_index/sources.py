@@ -319,7 +319,9 @@ def _broken_header(source: Source, lines: list[str], index: int) -> None:
     if looks and looks.group("key") and " " in looks.group("key").strip():
         message += " (a field name has no spaces)"
     if lost:
-        message += f", so the fields below it ({', '.join(lost)}) are read as story text"
+        message += (
+            f", so the fields below it ({', '.join(lost)}) are read as story text"
+        )
     message += "; fix the line or put a blank line between the header and the story"
     source.problems.append(
         source.problem(

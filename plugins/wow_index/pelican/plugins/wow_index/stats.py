@@ -144,6 +144,7 @@ def render(document: dict[str, Any], wow: WowSettings) -> str:
             table(
                 ["file", "title"],
                 [[s["path"], s["title"]] for s in document["untagged"]],
+                paths=(0,),
                 max_width=60,
             )
         )

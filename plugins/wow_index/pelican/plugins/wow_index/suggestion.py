@@ -460,7 +460,6 @@ _NOT_NAMES = {
     "also",
     "once",
     "while",
-    "once",
     "within",
     "about",
 }

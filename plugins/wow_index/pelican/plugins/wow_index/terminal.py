@@ -32,9 +32,14 @@ def safe(text: object) -> str:
     return "".join(out)
 
 
-def truncate(text: str, width: int) -> str:
-    """At most ``width`` characters, with an ellipsis when cut."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def truncate(text: str, width: int, *, keep_end: bool = False) -> str:
+    """At most ``width`` characters, with an ellipsis where it was cut (at
+    the start with ``keep_end``, for paths whose file name matters most)."""
+    if len(text) <= width:
+        return text
+    if keep_end:
+        return "…" + text[len(text) - width + 1 :]
+    return text[: max(width - 1, 0)] + "…"
 
 
 def table(
@@ -42,14 +47,19 @@ def table(
     rows: Sequence[Sequence[object]],
     *,
     numeric: Sequence[int] = (),
+    paths: Sequence[int] = (),
     max_width: int = 48,
 ) -> str:
     """A plain-text table: a header row, a rule, one line per row.
 
     Cells are made :func:`safe` and cut at ``max_width``; columns listed in
-    ``numeric`` are aligned right.
+    ``numeric`` are aligned right; columns listed in ``paths`` are cut at
+    the start, so the file name stays.
     """
-    cells = [[truncate(safe(c), max_width) for c in row] for row in rows]
+    cells = [
+        [truncate(safe(c), max_width, keep_end=i in paths) for i, c in enumerate(row)]
+        for row in rows
+    ]
     head = [truncate(safe(h), max_width) for h in headers]
     widths = [
         max([len(head[i])] + [len(row[i]) for row in cells])

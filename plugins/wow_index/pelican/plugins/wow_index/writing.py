@@ -133,10 +133,8 @@ def set_fields(
             continue
         key = match.group(1).lower()
         skipping = False
-        if (
-            drop_prefix
-            and key.startswith(drop_prefix.lower())
-            or (key in wanted and (key in done or wanted[key][1] is None))
+        if (drop_prefix and key.startswith(drop_prefix.lower())) or (
+            key in wanted and (key in done or wanted[key][1] is None)
         ):
             skipping = True
             continue
