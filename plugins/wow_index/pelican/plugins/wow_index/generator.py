@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
 from pelican.generators import Generator
 
-from .checking import check_sources, story_problems
+from .checking import check_files, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .problems import Problem, WowContentError
@@ -269,7 +269,7 @@ class WowGenerator(Generator):
         """What only the source files show (encoding, broken headers, dates,
         duplicate slugs); tags were checked above, so they are left out."""
         files = content_files(self.path, self.settings)
-        return check_sources(files, self.settings, self.wow_settings, tags=False)[1]
+        return check_files(files, self.settings, self.wow_settings)
 
     def _decorate(self, entry: Tagged[Any]) -> None:
         """Give an article its tags as template variables."""
