@@ -47,6 +47,13 @@ def _plugin(*args: str) -> None:
         raise Exit(code=code)
 
 
+def _module(c, module: str, *args: object) -> None:
+    """Run ``python -m module args`` from the project folder."""
+    with c.cd(str(ROOT)):
+        words = (sys.executable, "-m", module, *args)
+        c.run(" ".join(shlex.quote(str(word)) for word in words), pty=False)
+
+
 def _with_settings(command: str, *args: str) -> list[str]:
     return [command, "--settings", SETTINGS, *args]
 
@@ -64,15 +71,16 @@ def build(c, strict=False, output=str(OUTPUT)):
 
 @task(help={"port": "Port to serve on (default 8000).", "bind": "Address to bind."})
 def serve(c, port=8000, bind="127.0.0.1"):
-    """Build, serve on http://localhost:8000, rebuild on every save and reload
-    the browser. Only what a change affects is rebuilt (see devserver/)."""
-    with c.cd(str(ROOT)):
-        c.run(
-            f"{shlex.quote(sys.executable)} -m devserver -s pelicanconf.py "
-            f"--content content -o {shlex.quote(str(OUTPUT))} "
-            f"--port {int(port)} --bind {shlex.quote(bind)}",
-            pty=False,
-        )
+    """Preview: serve on localhost:8000, rebuild and reload on every save.
+
+    One Pelican process stays alive and re-renders only what a change
+    affects (see devserver/); a build with errors is not published."""
+    _module(
+        c,
+        "devserver",
+        *("-s", "pelicanconf.py", "--content", "content", "-o", OUTPUT),
+        *("--port", int(port), "--bind", bind),
+    )
 
 
 @task(
@@ -94,17 +102,18 @@ def bench(
     out="bench/results.json",
     update_readme=False,
 ):
-    """Benchmark builds with and without the plugin, warm rebuilds and the
-    serve edit loop on generated corpora; write bench/results.json."""
-    extra = f" --repeat-large {int(repeat_large)}" if int(repeat_large) else ""
-    extra += " --update-readme" if update_readme else ""
-    with c.cd(str(ROOT)):
-        c.run(
-            f"{shlex.quote(sys.executable)} -m bench --stories {shlex.quote(stories)} "
-            f"--repeat {int(repeat)} --edits {int(edits)} "
-            f"--out {shlex.quote(out)}{extra}",
-            pty=False,
-        )
+    """Benchmarks: builds with and without the plugin, and the edit loop.
+
+    Generates corpora under bench/corpus/, times cold and warm builds and the
+    serve loop, and writes bench/results.json and bench/results.md."""
+    extra = ["--repeat-large", int(repeat_large)] if int(repeat_large) else []
+    extra += ["--update-readme"] if update_readme else []
+    _module(
+        c,
+        "bench",
+        *("--stories", stories, "--repeat", int(repeat), "--edits", int(edits)),
+        *("--out", out, *extra),
+    )
 
 
 @task(
