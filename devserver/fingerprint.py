@@ -38,9 +38,31 @@ __all__ = [
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_content"})
 # Per-build bookkeeping in the context that is not an input of any page.
 # generated_content and static_content map every source to its object: the
-# content fingerprints already cover both.
+# content fingerprints already cover both. The lists Pelican's own generators
+# derive from the content (in its own, deterministic code) change only when a
+# card or the set of contents does, which the content fingerprints cover too.
+# Context that plugins add (the WoW view, for one) is fingerprinted.
 SKIPPED_CONTEXT_KEYS = frozenset(
-    {"localsiteurl", "generated_content", "static_content"}
+    {
+        "localsiteurl",
+        "generated_content",
+        "static_content",
+        "articles",
+        "translations",
+        "hidden_articles",
+        "hidden_translations",
+        "drafts",
+        "drafts_translations",
+        "dates",
+        "tags",
+        "categories",
+        "authors",
+        "period_archives",
+        "related_posts",
+        "pages",
+        "hidden_pages",
+        "draft_pages",
+    }
 )
 
 

@@ -324,12 +324,24 @@ def check_files(
         else:
             source = read_source(path, kind)  # type: ignore[arg-type]
             found = file_problems(source, settings, wow, tags=False)
-            source = dataclasses.replace(
-                source, text=None if source.text is None else "", body=""
-            )
+            source = _header_only(source)
             if stamp is not None:
                 _CHECKED[key] = (stamp, source, found)
         sources.append(source)
         problems.extend(found)
     problems.extend(duplicate_slugs(sources, settings))
     return problems
+
+
+def _header_only(source: Source) -> Source:
+    """What :func:`duplicate_slugs` needs of a source, to keep for later."""
+    keep = {"slug", "title", "status", "lang"}
+    return dataclasses.replace(
+        source,
+        text=None if source.text is None else "",
+        body="",
+        fields={k: v for k, v in source.fields.items() if k in keep},
+        names={k: v for k, v in source.names.items() if k in keep},
+        lines={k: v for k, v in source.lines.items() if k in keep},
+        problems=[],
+    )

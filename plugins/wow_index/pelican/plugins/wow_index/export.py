@@ -124,12 +124,18 @@ def dumps(document: dict[str, Any]) -> str:
     lines = []
     for key, value in document.items():
         if key == "stories" and value:
-            items = ",\n".join(f"    {_ENCODE(item)}" for item in value)
+            # Line by line, so a big index is never copied whole to escape it.
+            items = ",\n".join(f"    {_escaped(item)}" for item in value)
             lines.append(f"  {_ENCODE(key)}: [\n{items}\n  ]")
         else:
-            lines.append(f"  {_ENCODE(key)}: {_ENCODE(value)}")
-    text = "{\n" + ",\n".join(lines) + "\n}"
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        + "\n"
-    )
+            lines.append(f"  {_ENCODE(key)}: {_escaped(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _escaped(value: Any) -> str:
+    text = _ENCODE(value)
+    if "<" in text or ">" in text or "&" in text:
+        text = (
+            text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        )
+    return text

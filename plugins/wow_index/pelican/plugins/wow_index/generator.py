@@ -10,6 +10,7 @@ JSON data, all through Pelican's Writer.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -268,7 +269,7 @@ class WowGenerator(Generator):
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
         duplicate slugs); tags were checked above, so they are left out."""
-        files = content_files(self.path, self.settings)
+        files = _listed_content_files(self.path, self.settings)
         return check_files(files, self.settings, self.wow_settings)
 
     def _decorate(self, entry: Tagged[Any]) -> None:
@@ -406,6 +407,26 @@ class _Document:
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         return self._render()
+
+
+# (content folder, settings id) -> (every folder's mtime, content_files()).
+_LISTED: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], list[Any]]] = {}
+
+
+def _listed_content_files(root: str, settings: dict[str, Any]) -> list[Any]:
+    """``content_files()``, listed again only when a folder changed (adding,
+    removing or renaming a file changes its folder's modification time), so a
+    process that builds again and again does not redo it for every save."""
+    stamp = tuple(
+        (folder, os.stat(folder).st_mtime_ns) for folder, _, _ in os.walk(root)
+    )
+    key = (str(root), id(settings))
+    known = _LISTED.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    files = list(content_files(root, settings))
+    _LISTED[key] = (stamp, files)
+    return files
 
 
 def _story_order(entry: Tagged[Any]) -> tuple[Any, str]:
