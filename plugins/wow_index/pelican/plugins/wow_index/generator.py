@@ -329,8 +329,7 @@ class WowGenerator(Generator):
             )
         except Exception as error:
             return explain_dropped(path, error)
-        missing = [p for p in kind.mandatory_properties if not hasattr(content, p)]
-        return explain_dropped(path, None, missing)
+        return explain_dropped(path, None, content)
 
     def _reserved_paths(self) -> dict[str, str]:
         """Files the site writes itself, which no story or page may take."""

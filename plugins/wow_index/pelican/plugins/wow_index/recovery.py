@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .problems import Problem, display_path, locate_field
@@ -99,12 +99,13 @@ def _deepest_line(data: bytes) -> int | None:
 
 
 def explain_dropped(
-    path: str, error: BaseException | None, missing: Sequence[str] = ()
+    path: str, error: BaseException | None, content: Any = None
 ) -> Problem:
     """Why Pelican dropped the source file ``path``.
 
-    ``error`` is what reading it raised, or None when it was read but lacks
-    the ``missing`` mandatory fields (``title``, ``date``).
+    ``error`` is what reading it raised; when reading worked, ``content`` is
+    what was read, which Pelican then found invalid (a mandatory field
+    missing, an unknown status).
     """
     where = display_path(path)
     data = _read_bytes(path)
@@ -138,6 +139,13 @@ def explain_dropped(
                 "YYYY-MM-DD HH:MM (e.g. 2026-03-02 09:15)",
                 line=locate_field(path, field.lower()),
             )
+    missing = [
+        name
+        for name in getattr(content, "mandatory_properties", ())
+        if not hasattr(content, name)
+    ]
+    statuses = getattr(content, "allowed_statuses", None)
+    status = getattr(content, "status", None)
     if error is None and missing:
         field = missing[0].capitalize()
         example = "Title: …" if field == "Title" else f"{field}: YYYY-MM-DD"
@@ -147,6 +155,14 @@ def explain_dropped(
             f"missing; add a '{example}' line to the header at the top of "
             "the file (Pelican skips a file without one)",
             line=1,
+        )
+    if error is None and statuses and status not in statuses:
+        return Problem(
+            where,
+            "Status",
+            f"unknown status {status!r}; use one of: {', '.join(statuses)} "
+            "(Pelican skips the file otherwise)",
+            line=locate_field(path, "status"),
         )
     reason = f"{type(error).__name__}: {error}" if error else "unknown reason"
     return Problem(

@@ -13,6 +13,7 @@ around it. What was removed is reported, so a writer is never surprised.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from typing import Any
 
 import nh3
@@ -20,7 +21,13 @@ from bs4 import BeautifulSoup
 
 from .problems import Problem, display_path, locate_field
 
-__all__ = ["ALLOWED_TAGS", "clean_html", "removed_markup", "sanitize_content"]
+__all__ = [
+    "ALLOWED_TAGS",
+    "clean_html",
+    "removed_markup",
+    "sanitize_content",
+    "unclosed_tags",
+]
 
 ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"area", "map", "center", "acronym"}
 _GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
@@ -92,17 +99,74 @@ def removed_markup(html: str) -> list[str]:
     return found
 
 
-def _report(content: Any, field: str, removed: list[str]) -> Problem:
+class _OpenTags(HTMLParser):
+    """Elements a fragment opens and never closes, outermost first."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag not in _VOID and tag not in _SELF_CLOSING_OK:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+# Elements whose end tag HTML lets a writer leave out.
+_SELF_CLOSING_OK = frozenset(
+    ["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option"]
+)
+
+
+def unclosed_tags(html: str) -> list[str]:
+    """Elements ``html`` leaves open, which would swallow the page after it."""
+    parser = _OpenTags()
+    parser.feed(html)
+    parser.close()
+    return list(dict.fromkeys(parser.stack))
+
+
+def _report(content: Any, field: str, original: str) -> Problem | None:
+    removed = removed_markup(original)
+    unclosed = unclosed_tags(original)
+    if removed:
+        message = (
+            f"removed {', '.join(removed)}: scripts, styles, frames, forms, "
+            "event handlers and links other than http(s), mailto and tel are "
+            "not published; write the story as text and ordinary Markdown"
+        )
+    elif unclosed:
+        tags = ", ".join(f"<{t}>" for t in unclosed)
+        message = f"closed {tags}, left open in the HTML; close it in the file"
+    else:
+        return None
     path = getattr(content, "source_path", None)
     return Problem(
         path=display_path(path),
         line=locate_field(path, field) if field == "Summary" else None,
         field=field,
-        message=(
-            f"removed {', '.join(removed)}: scripts, styles, frames, forms, "
-            "event handlers and links other than http(s), mailto and tel are "
-            "not published; write the story as text and ordinary Markdown"
-        ),
+        message=message,
     )
 
 
@@ -115,9 +179,7 @@ def sanitize_content(content: Any) -> list[Problem]:
         cleaned = clean_html(text)
         if cleaned != text:
             content._content = cleaned
-            removed = removed_markup(text)
-            if removed:
-                problems.append(_report(content, "text", removed))
+            problems.append(_report(content, "text", text))
     summary = getattr(content, "_summary", None)
     if summary:
         cleaned = clean_html(str(summary))
@@ -125,7 +187,5 @@ def sanitize_content(content: Any) -> list[Problem]:
             content._summary = cleaned
             if "summary" in content.metadata:
                 content.metadata["summary"] = cleaned
-            removed = removed_markup(str(summary))
-            if removed:
-                problems.append(_report(content, "Summary", removed))
-    return problems
+            problems.append(_report(content, "Summary", str(summary)))
+    return [p for p in problems if p is not None]

@@ -113,8 +113,7 @@ def _misspelt_fields(metadata: Mapping[str, Any], report: _Collector) -> None:
         if close and close[0] not in present:
             report.add(
                 key,
-                "is not a field the WoW index reads, so the story is not "
-                "tagged by it",
+                "is not a field the WoW index reads, so the story is not tagged by it",
                 close[0].capitalize(),
             )
 
