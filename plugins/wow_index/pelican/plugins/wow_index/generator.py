@@ -287,6 +287,7 @@ class WowGenerator(Generator):
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
         self.problems = problems + extra_problems
         self.problems += _unreported(recovered, self.problems)
+        self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
         index = build_index(
             sorted(entries, key=_story_order, reverse=True),

@@ -158,7 +158,7 @@ def _report(content: Any, field: str, original: str) -> Problem | None:
         )
     elif unclosed:
         tags = ", ".join(f"<{t}>" for t in unclosed)
-        message = f"closed {tags}, left open in the HTML; close it in the file"
+        message = f"closed {tags}: left open in the HTML; close them in the file"
     else:
         return None
     path = getattr(content, "source_path", None)
