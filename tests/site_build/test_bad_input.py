@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+
 from corpus import (
     CONTENT_CASES,
     CONTROL_PAGES,
@@ -93,12 +95,80 @@ def test_each_case_alone_loses_nothing_and_says_where(case, tmp_path):
         assert "content/stories/" not in result.log, result.log
 
 
-def test_the_whole_corpus_at_once_loses_nothing(tmp_path):
-    result = build(tmp_path, CONTENT_CASES)
-    assert_nothing_lost(result, CONTENT_CASES)
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Build:
+    """The control content and every content case, in one build."""
+    return build(tmp_path_factory.mktemp("corpus"), CONTENT_CASES)
+
+
+def test_the_whole_corpus_at_once_loses_nothing(corpus_site):
+    assert_nothing_lost(corpus_site, CONTENT_CASES)
     for case in CONTENT_CASES:
         if case.is_problem:
-            assert re.search(case.message, result.log), case.name
+            assert re.search(case.message, corpus_site.log), case.name
+
+
+def story_page(site: Build, slug: str) -> BeautifulSoup:
+    return site.soup(f"stories/{slug}/index.html")
+
+
+def test_accepted_input_is_published_as_written(corpus_site):
+    def title(slug: str) -> str:
+        return story_page(corpus_site, slug).h1.get_text()
+
+    assert title("saved-with-a-byte-order-mark") == "Saved with a byte order mark"
+    assert title("refund-yes-reason-none-given") == "Refund: yes; reason: none given"
+    assert "Ratio: Home & Garden Ltd." in story_page(
+        corpus_site, "refund-yes-reason-none-given"
+    ).get_text(" ")
+    unicode_title = "מסעדה ליד הים 🌊 — Cafe\u0301 \u202eevil\u202c"
+    unicode_pages = [
+        p for p in corpus_site.output.glob("stories/*/index.html")
+        if unicode_title in p.read_text(encoding="utf-8")
+    ]  # fmt: skip
+    assert len(unicode_pages) == 1
+    assert title("the-first-title-the-second-title") == "The first title"
+    assert title("bell-and-31mred0m") == "Bell and [31mred[0m"
+    # The five megabytes are all there.
+    huge = corpus_site.output / "stories/five-megabytes-of-waiting/index.html"
+    assert huge.stat().st_size > 5 * 1024 * 1024
+
+
+def test_tags_in_odd_case_are_read_and_grouped(corpus_site):
+    data = json.loads(corpus_site.read("wow/index.json"))
+    story = next(s for s in data["stories"] if s["title"] == "Tags in odd case")
+    assert story["touchpoints"] == ["phone"] and story["verdict"] == "bad"
+    company = corpus_site.soup("wow/company/lantern-broadband/index.html")
+    assert len(company.select("article.card")) == 2  # with the control story
+
+
+def test_ten_thousand_moments_are_all_indexed(corpus_site):
+    data = json.loads(corpus_site.read("wow/index.json"))
+    story = next(s for s in data["stories"] if s["title"] == "Ten thousand calls")
+    assert len(story["moments"]) == MOMENTS
+    assert data["moment_matrix"]["phone"]["bad"] == MOMENTS
+    page = story_page(corpus_site, "ten-thousand-calls")
+    assert len(page.select("nav.journey li")) == MOMENTS
+
+
+def test_a_company_without_letters_gets_its_own_page(corpus_site):
+    companies = corpus_site.soup("wow/company/index.html")
+    links = {a.get_text(): a["href"] for a in companies.select("main a")}
+    assert "☕☕" in links
+    assert links["☕☕"].rstrip("/").rsplit("/", 1)[-1].startswith("company-")
+
+
+def test_unclosed_html_cannot_swallow_the_page(corpus_site):
+    page = story_page(corpus_site, "unclosed-html")
+    footer = page.find("footer", class_="site-footer")
+    assert footer is not None and footer.parent.name == "body"
+    assert "The rest of the story." in page.find("div", class_="story-body").get_text()
+
+
+def test_feeds_stay_valid_xml_with_control_characters(corpus_site):
+    for feed in corpus_site.output.rglob("*.xml"):
+        ET.parse(feed)  # raises on a character XML 1.0 forbids
+    assert feed_entries(corpus_site.output) > len(CONTROL_STORIES)
 
 
 def test_strict_mode_fails_on_every_problem_and_writes_nothing(tmp_path):
