@@ -197,6 +197,28 @@ def _strip_controls(value: str) -> tuple[str, list[str]]:
     return (CONTROL_CHARACTERS.sub("", value), found) if found else (value, [])
 
 
+def _clean_value(value: Any) -> tuple[Any, list[str]]:
+    """``value`` without control characters: text, a name (author, tag,
+    category), or a list of them; and the characters found."""
+    if isinstance(value, str):
+        return _strip_controls(value)
+    if isinstance(value, list | tuple):
+        found: list[str] = []
+        items = []
+        for item in value:
+            cleaned, item_found = _clean_value(item)
+            items.append(cleaned)
+            found += item_found
+        return (type(value)(items) if found else value), sorted(set(found))
+    name = getattr(value, "name", None)
+    if isinstance(name, str):
+        cleaned, found = _strip_controls(name)
+        if found:
+            value.name = cleaned
+        return value, found
+    return value, []
+
+
 def repair_content(content: Any) -> list[Problem]:
     """Repair what Pelican read wrongly from one article or page, in place.
 
@@ -227,16 +249,15 @@ def repair_content(content: Any) -> list[Problem]:
     controls: set[str] = set()
     fields: list[str] = []
     for key, value in list(metadata.items()):
-        if isinstance(value, str):
-            cleaned, found = _strip_controls(value)
-            if found:
-                metadata[key] = cleaned
-                if key == "summary":
-                    content._summary = cleaned
-                elif getattr(content, key, None) == value:
-                    setattr(content, key, cleaned)
-                controls.update(found)
-                fields.append(key.capitalize())
+        cleaned, found = _clean_value(value)
+        if found:
+            metadata[key] = cleaned
+            if key == "summary":
+                content._summary = cleaned
+            elif getattr(content, key, None) is value:
+                setattr(content, key, cleaned)
+            controls.update(found)
+            fields.append(key.capitalize())
     text = getattr(content, "_content", None)
     if isinstance(text, str):
         cleaned, found = _strip_controls(text)
