@@ -21,13 +21,13 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
+from .checking import check_sources, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
-from .moments import extract_moments
-from .problems import Problem, WowContentError, WowStoryError, display_path
+from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
-from .tagging import parse_story_tags
+from .sources import content_files
 from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
@@ -187,47 +187,17 @@ def tag_articles(
     for article in articles:
         path = getattr(article, "source_path", None)
         try:
-            tags, found = parse_story_tags(
+            tags, moments, found = story_problems(
                 getattr(article, "metadata", {}),
-                wow_settings.touchpoints,
-                wow_settings.verdicts,
-                path=path,
-            )
-            moments, issues = extract_moments(
                 getattr(article, "_content", "") or "",
-                wow_settings.touchpoints,
-                wow_settings.verdicts,
+                wow_settings,
+                path=path,
             )
         except Exception as error:
             raise WowStoryError(path, error) from error
         problems.extend(found)
-        for issue in issues:
-            problems.append(
-                Problem(
-                    path=display_path(path),
-                    line=_heading_line(path, issue.heading),
-                    field="moment",
-                    message=f"{issue.message} in heading {issue.heading!r}",
-                    suggestion=issue.suggestion,
-                )
-            )
         entries.append(Tagged(article, tags, tuple(moments)))
     return entries, problems
-
-
-def _heading_line(path: str | None, heading: str) -> int | None:
-    """Line of the heading whose text starts like ``heading`` in the source."""
-    if not path or not heading:
-        return None
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            probe = heading[:40]
-            for number, line in enumerate(handle, start=1):
-                if probe in line:
-                    return number
-    except OSError:
-        return None
-    return None
 
 
 def _block_names(env: Environment, name: str, depth: int = 0) -> set[str]:
@@ -285,7 +255,7 @@ class WowGenerator(Generator):
         recovered = self._recover()
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
-        self.problems = problems + extra_problems
+        self.problems = problems + extra_problems + self._file_problems()
         self.problems += _unreported(recovered, self.problems)
         self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
@@ -351,6 +321,12 @@ class WowGenerator(Generator):
             if term.save_as:
                 reserved[term.save_as] = f"the {term.kind} page {term.slug!r}"
         return reserved
+
+    def _file_problems(self) -> list[Problem]:
+        """What only the source files show (encoding, broken headers, dates,
+        duplicate slugs); tags were checked above, so they are left out."""
+        files = content_files(self.path, self.settings)
+        return check_sources(files, self.settings, self.wow_settings, tags=False)[1]
 
     def _decorate(self, entry: Tagged[Any]) -> None:
         """Give an article its tags as template variables."""
