@@ -277,7 +277,12 @@ CONTENT_CASES = [
         r"archives/index\.html, like the archives page; published as "
         r"'archives-2'",
     ),
-    Case("five-megabytes", write=_five_megabytes),
+    Case(
+        "five-megabytes",
+        write=_five_megabytes,
+        message=r"stories/five-megabytes\.md: file: is 5\.0 MB; a story is "
+        r"rarely over 1 MB",
+    ),
     Case("ten-thousand-moments", write=_ten_thousand_moments),
     Case(
         "deeply-nested",

@@ -255,8 +255,11 @@ class WowGenerator(Generator):
         recovered = self._recover()
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
-        self.problems = problems + extra_problems + self._file_problems()
-        self.problems += _unreported(recovered, self.problems)
+        # What the build repaired or explains from what it read is told
+        # once, in place of the file check's word for the same file and field.
+        checked = self._file_problems()
+        self.problems = problems + extra_problems + recovered
+        self.problems += _unreported(checked, recovered)
         self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
         index = build_index(
@@ -449,7 +452,7 @@ class WowGenerator(Generator):
 
 
 def _unreported(fallbacks: list[Problem], problems: list[Problem]) -> list[Problem]:
-    """``fallbacks`` less those a check already reported (same file and
+    """``fallbacks`` less those ``problems`` already tell (same file and
     field), so each problem is told once."""
     seen = {(p.path, p.field) for p in problems}
     return [p for p in fallbacks if (p.path, p.field) not in seen]
