@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, broken_links, html_files, metadata_of
-
 from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+
+from sitebuild import ROOT, broken_links, html_files, metadata_of
 
 DATA = default_vocabulary_data()
 TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])
@@ -22,18 +22,10 @@ STORIES = sorted((ROOT / "content" / "stories").glob("*.md"))
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "output"
+    build = ["pelican", "content", "-s", "pelicanconf.py", "-o", str(out)]
+    fresh = ["-e", "WOW_STRICT=true", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-s",
-            "pelicanconf.py",
-            "-o",
-            str(out),
-        ]
-        + ["-e", "WOW_STRICT=true", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"],
+        [sys.executable, "-m", *build, *fresh],
         cwd=ROOT,
         capture_output=True,
         text=True,
