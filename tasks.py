@@ -12,6 +12,7 @@ from invoke import task
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
+PAGEFIND = f"{shlex.quote(sys.executable)} -m pagefind"
 
 
 def _pelican(c, settings: str, *extra: str) -> None:
@@ -22,11 +23,18 @@ def _pelican(c, settings: str, *extra: str) -> None:
     )
 
 
+def _search_index(c) -> None:
+    """Index the built site for the search page (Pagefind, after Pelican)."""
+    c.run(f"{PAGEFIND} --site {shlex.quote(str(OUTPUT))} --silent", pty=False)
+
+
 @task(help={"strict": "Fail on any content problem (WOW_STRICT)."})
 def build(c, strict=False):
-    """Build the site into output/ with the development settings."""
+    """Build the site into output/ with the development settings, then index
+    it for search."""
     extra = ["-e", "WOW_STRICT=true"] if strict else []
     _pelican(c, "pelicanconf.py", *extra)
+    _search_index(c)
 
 
 @task(help={"port": "Port to serve on (default 8000).", "bind": "Address to bind."})
@@ -46,5 +54,24 @@ def serve(c, port=8000, bind="127.0.0.1"):
 
 @task
 def publish(c):
-    """Build for production with publishconf.py (absolute URLs, feeds)."""
+    """Build for production with publishconf.py (absolute URLs, feeds), then
+    index it for search."""
     _pelican(c, "publishconf.py")
+    _search_index(c)
+
+
+@task(
+    help={"build": "Build the site first (default); --no-build uses output/ as is."}
+)
+def screenshots(c, build=True):
+    """Screenshot the home page, the WoW index and a story at 390 and 1280
+    pixels, light and dark, into output/_screenshots/ (needs Chromium:
+    `make browser-deps`)."""
+    if build:
+        globals()["build"](c)
+    script = ROOT / "tests" / "browser" / "screenshots.py"
+    c.run(
+        f"{shlex.quote(sys.executable)} {shlex.quote(str(script))} "
+        f"{shlex.quote(str(OUTPUT))}",
+        pty=False,
+    )
