@@ -12,7 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import unquote, urlparse
 
 from bs4 import BeautifulSoup
 
@@ -90,7 +90,7 @@ def internal_links(page: Path, output: Path) -> list[tuple[str, Path]]:
         parsed = urlparse(link)
         if parsed.scheme or parsed.netloc or link.startswith(("#", "mailto:")):
             continue
-        path = unquote(urldefrag(link)[0])
+        path = unquote(parsed.path)
         if not path:
             continue
         target = (
