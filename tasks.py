@@ -30,8 +30,9 @@ def _search_index(c) -> None:
 
 @task(help={"strict": "Fail on any content problem (WOW_STRICT)."})
 def build(c, strict=False):
-    """Build the site into output/ with the development settings, then index
-    it for search."""
+    """Build output/ with the development settings, and its search index.
+
+    Pelican writes the pages, then Pagefind indexes them for the search page."""
     extra = ["-e", "WOW_STRICT=true"] if strict else []
     _pelican(c, "pelicanconf.py", *extra)
     _search_index(c)
@@ -54,21 +55,21 @@ def serve(c, port=8000, bind="127.0.0.1"):
 
 @task
 def publish(c):
-    """Build for production with publishconf.py (absolute URLs, feeds), then
-    index it for search."""
+    """Build for production with publishconf.py, and its search index.
+
+    Absolute URLs and feeds; Pagefind indexes the pages after Pelican."""
     _pelican(c, "publishconf.py")
     _search_index(c)
 
 
-@task(
-    help={"build": "Build the site first (default); --no-build uses output/ as is."}
-)
-def screenshots(c, build=True):
-    """Screenshot the home page, the WoW index and a story at 390 and 1280
-    pixels, light and dark, into output/_screenshots/ (needs Chromium:
-    `make browser-deps`)."""
-    if build:
-        globals()["build"](c)
+@task(help={"skip_build": "Use output/ as it is instead of building first."})
+def screenshots(c, skip_build=False):
+    """Screenshots of home, WoW index and a story into output/_screenshots/.
+
+    390 and 1280 pixels wide, light and dark; needs Chromium
+    (`make browser-deps`)."""
+    if not skip_build:
+        build(c)
     script = ROOT / "tests" / "browser" / "screenshots.py"
     c.run(
         f"{shlex.quote(sys.executable)} {shlex.quote(str(script))} "

@@ -5,7 +5,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitebuild import Build, build_real_site  # noqa: E402
+from sitebuild import Build, build_real_site
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,10 @@ import os
 
 import pytest
 
-INSTALL = "run `make browser-deps` (apt-get install chromium chromium-driver default-jre-headless)"
+INSTALL = (
+    "run `make browser-deps` "
+    "(apt-get install chromium chromium-driver default-jre-headless)"
+)
 
 
 def in_ci() -> bool:

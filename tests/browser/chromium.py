@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -54,7 +55,9 @@ def find_browser() -> tuple[str, str] | None:
 class Browser:
     """One headless Chromium with a throw-away profile; close() removes it."""
 
-    def __init__(self, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, width: int = 1280, height: int = 900, javascript: bool = True
+    ) -> None:
         found = find_browser()
         if found is None:
             raise RuntimeError(f"Chromium not found: {INSTALL_HINT}")
@@ -67,6 +70,10 @@ class Browser:
         options.add_argument(f"--user-data-dir={self.profile}")
         options.add_argument(f"--window-size={width},{height}")
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if not javascript:
+            options.add_experimental_option(
+                "prefs", {"profile.managed_default_content_settings.javascript": 2}
+            )
         self.driver = webdriver.Chrome(
             options=options, service=Service(executable_path=driver_path)
         )
@@ -121,7 +128,7 @@ class Browser:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
         ".wasm": "application/wasm",

@@ -26,15 +26,21 @@ def pages_to_shoot(output: Path) -> dict[str, str]:
     return {"home": "", "index": "wow/", "article": article}
 
 
-def take_screenshots(output: Path, browser: Browser | None = None) -> list[Path]:
-    """Write every screenshot under ``output/_screenshots``; return the paths."""
-    dest = output / "_screenshots"
+def take_screenshots(
+    output: Path,
+    dest: Path | None = None,
+    browser: Browser | None = None,
+    schemes: tuple[str, ...] = SCHEMES,
+) -> list[Path]:
+    """Write every screenshot to ``dest`` (default ``output/_screenshots``);
+    return the paths."""
+    dest = dest or output / "_screenshots"
     own = browser is None
     browser = browser or Browser()
     written: list[Path] = []
     try:
         with serve(output) as base:
-            for scheme in SCHEMES:
+            for scheme in schemes:
                 browser.color_scheme(scheme)
                 for name, path in pages_to_shoot(output).items():
                     for width in WIDTHS:

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+
 from sitebuild import ROOT, build_real_site, html_files
 
 SITEURL = "https://outside-in.example.org"
@@ -58,11 +59,18 @@ def test_every_story_is_a_schema_org_review_of_its_company(published):
         assert review["author"] == {"@type": "Person", "name": story["author"]}
         rating = review["reviewRating"]
         assert rating["@type"] == "Rating"
-        assert rating["ratingValue"] == story["rating"] == verdicts[story["verdict"]]["rating"]
+        assert (
+            rating["ratingValue"]
+            == story["rating"]
+            == verdicts[story["verdict"]]["rating"]
+        )
         assert (rating["worstRating"], rating["bestRating"]) == (1, len(verdicts))
         assert review["reviewAspect"] == [labels[t] for t in story["touchpoints"]]
         if story["company"]:
-            assert review["itemReviewed"] == {"@type": "Organization", "name": story["company"]}
+            assert review["itemReviewed"] == {
+                "@type": "Organization",
+                "name": story["company"],
+            }
         else:
             assert review["itemReviewed"]["@type"] == "Service"
             assert review["itemReviewed"]["name"] == labels[story["primary_touchpoint"]]
@@ -159,13 +167,22 @@ def test_nothing_a_writer_types_escapes_into_markup_or_the_json_ld(tmp_path):
     soup = build.soup("stories/hostile/index.html")
     data = structured_data(soup)
     assert data["itemReviewed"]["name"] == "<img src=x onerror=alert(1)> & Sons"
-    assert "</script>" not in soup.select_one('script[type="application/ld+json"]').string
+    assert (
+        "</script>" not in soup.select_one('script[type="application/ld+json"]').string
+    )
     assert "alert" in soup.h1.get_text() and soup.h1.find("script") is None
     assert soup.find("a", string=re.compile("onerror")) is not None  # shown as text
     # Attributes keep what was typed, quotes and all, inside their own value.
     assert meta(soup, "og:title") == 'Fine alert("title") & done'
     assert meta(soup, "description") == "Summary with markup & more."
-    allowed = {"name", "property", "content", "charset", "http-equiv", "data-pagefind-meta"}
+    allowed = {
+        "name",
+        "property",
+        "content",
+        "charset",
+        "http-equiv",
+        "data-pagefind-meta",
+    }
     for tag in soup.find_all("meta"):
         assert set(tag.attrs) <= allowed, tag
 

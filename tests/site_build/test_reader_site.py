@@ -11,11 +11,13 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+
 from sitebuild import broken_links, build_real_site, html_files, page_weight
 from system_tools import require
 
@@ -181,13 +183,16 @@ def test_split_bars_show_n_and_label_every_segment(reader_site):
         assert segments == [c for c in counts if c]
         spoken = row.select_one('[role="img"]')["aria-label"]
         assert spoken == ", ".join(
-            f"{label}: {count}" for label, count in zip(verdict_labels, counts, strict=True)
+            f"{label}: {count}"
+            for label, count in zip(verdict_labels, counts, strict=True)
         )
 
 
 def test_index_links_into_the_search_page_with_filters_ticked(reader_site):
     search = soup_of(reader_site, "search/index.html")
-    boxes = {(box["name"], box["value"]) for box in search.select("input[type=checkbox]")}
+    boxes = {
+        (box["name"], box["value"]) for box in search.select("input[type=checkbox]")
+    }
     pages = ["wow/index.html", "wow/touchpoint/phone/index.html"]
     pages += ["wow/verdict/bad/index.html", "wow/touchpoint/phone/bad/index.html"]
     found = 0
@@ -219,12 +224,18 @@ def test_search_page_offers_every_filter_and_says_what_to_do_without_javascript(
     assert {"../wow/", "../archives/", "../wow/company/"} <= links
 
     def values(facet: str) -> list[str]:
-        return [b["value"] for b in form.select(f'fieldset[data-facet="{facet}"] input')]
+        return [
+            b["value"] for b in form.select(f'fieldset[data-facet="{facet}"] input')
+        ]
 
     used = Counter(tp for s in data["stories"] for tp in s["touchpoints"])
     assert values("verdict") == [v["slug"] for v in data["verdicts"]]
-    assert values("touchpoint") == [t["slug"] for t in data["touchpoints"] if used[t["slug"]]]
-    assert len(values("company")) == len({s["company"] for s in data["stories"] if s["company"]})
+    assert values("touchpoint") == [
+        t["slug"] for t in data["touchpoints"] if used[t["slug"]]
+    ]
+    assert len(values("company")) == len(
+        {s["company"] for s in data["stories"] if s["company"]}
+    )
     for box in form.select("input[type=checkbox]"):
         assert form.select_one(f'label[for="{box["id"]}"]').get_text(strip=True)
 
@@ -272,7 +283,9 @@ def test_journey_strip_lists_the_moments_in_order_and_links_to_them(reader_site)
             assert link.get_text(strip=True) == moment["title"]
             assert link["href"] == "#" + moment["anchor"]
             assert page.find(id=moment["anchor"]) is not None
-            assert labels[moment["verdict"]] in step.select_one(".step-verdict").get_text()
+            assert (
+                labels[moment["verdict"]] in step.select_one(".step-verdict").get_text()
+            )
 
 
 def test_home_page_cards_show_verdict_badges_and_touchpoint_chips(reader_site):
@@ -299,7 +312,8 @@ PAGE_KINDS = [
     "authors/index.html", "author/mei-ling-tan/index.html", "search/index.html",
     "about/index.html", "wow/index.html", "wow/company/index.html",
     "wow/touchpoint/phone/index.html", "wow/verdict/bad/index.html",
-    "wow/touchpoint/phone/bad/index.html", "stories/three-promised-call-backs/index.html",
+    "wow/touchpoint/phone/bad/index.html",
+    "stories/three-promised-call-backs/index.html",
 ]  # fmt: skip
 
 
@@ -309,11 +323,13 @@ def test_every_kind_of_page_has_landmarks_and_headings_in_order(reader_site, pat
     assert page.html["lang"] == "en"
     assert page.title.get_text(strip=True)
     assert page.select_one('meta[name="description"]')["content"].strip()
-    assert len(page.find_all("main")) == 1 and page.find("header") and page.find("footer")
+    assert (
+        len(page.find_all("main")) == 1 and page.find("header") and page.find("footer")
+    )
     assert page.select_one('nav[aria-label="Main"]')
     headings = [int(h.name[1]) for h in page.find_all(re.compile("^h[1-6]$"))]
     assert headings[0] == 1 and headings.count(1) == 1, path
-    assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), (path, headings)
+    assert all(b - a <= 1 for a, b in pairwise(headings)), (path, headings)
 
 
 def test_year_archives_list_the_posts_of_their_year(reader_site):
@@ -341,7 +357,9 @@ def test_pages_stay_inside_their_weight_budget(reader_site):
 # from run to run (a known upstream limitation: only the page fragments and
 # word indexes are stable), so those files, and the entry file naming them,
 # are compared by name pattern only. README.md "Search" notes it.
-UNSTABLE = re.compile(r"^pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
+UNSTABLE = re.compile(
+    r"^pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$"
+)
 
 
 def test_two_builds_give_identical_bytes_except_pagefind_filters(reader_site, tmp_path):
@@ -356,7 +374,7 @@ def test_two_builds_give_identical_bytes_except_pagefind_filters(reader_site, tm
     assert stable == [f for f in second if not UNSTABLE.match(f)]
     assert any(f.startswith("pagefind/fragment/") for f in stable)
     assert len(first) == len(second)
-    match, mismatch, errors = filecmp.cmpfiles(
+    _, mismatch, errors = filecmp.cmpfiles(
         reader_site.output, again.output, stable, shallow=False
     )
     assert mismatch == [] and errors == []

@@ -13,6 +13,7 @@
 const form = document.getElementById("search");
 const statusLine = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
 const facets = [...form.querySelectorAll("fieldset[data-facet]")].map(
   (fieldset) => fieldset.dataset.facet,
 );
@@ -148,6 +149,7 @@ async function main() {
   }
   const totals = await pagefind.filters();
   let generation = 0;
+  let results = { all: [], shown: 0, withWords: false };
 
   async function countsFor(state, facet) {
     const others = pagefindFilters(state.filters, facet);
@@ -158,6 +160,15 @@ async function main() {
 
   async function update() {
     const mine = ++generation;
+    list.setAttribute("aria-busy", "true");
+    try {
+      await run(mine);
+    } finally {
+      if (mine === generation) list.setAttribute("aria-busy", "false");
+    }
+  }
+
+  async function run(mine) {
     const state = readState();
     window.history.replaceState(null, "", addressOf(state));
     const counts = await Promise.all(facets.map((f) => countsFor(state, f)));
@@ -166,6 +177,7 @@ async function main() {
 
     if (!state.q && Object.keys(state.filters).length === 0) {
       list.replaceChildren();
+      more.hidden = true;
       statusLine.textContent =
         "Type some words, tick a filter, or both. Results appear here.";
       return;
@@ -174,20 +186,38 @@ async function main() {
       filters: pagefindFilters(state.filters),
       sort: state.q ? {} : { date: "desc" },
     });
-    const shown = await Promise.all(
-      search.results.slice(0, PAGE_SIZE).map((result) => result.data()),
+    if (mine !== generation) return;
+    list.replaceChildren();
+    more.hidden = true;
+    results = { all: search.results, shown: 0, withWords: Boolean(state.q) };
+    await showMore(mine);
+  }
+
+  // Results arrive PAGE_SIZE at a time; "Show more" loads the next ones.
+  async function showMore(mine) {
+    const { all, shown, withWords } = results;
+    const next = await Promise.all(
+      all.slice(shown, shown + PAGE_SIZE).map((result) => result.data()),
     );
     if (mine !== generation) return;
-    list.replaceChildren(...shown.map((data) => resultItem(data, Boolean(state.q))));
-    const total = search.results.length;
+    list.append(...next.map((data) => resultItem(data, withWords)));
+    results.shown = shown + next.length;
+    const total = all.length;
+    more.hidden = results.shown >= total;
     statusLine.textContent = total
-      ? `${plural(total)} found${total > shown.length ? `, showing the first ${shown.length}` : ""}.`
+      ? `${plural(total)} found${total > results.shown ? `, showing ${results.shown}` : ""}.`
       : "No story matches. Try fewer words or untick a filter.";
   }
+
+  more.addEventListener("click", async () => {
+    const mine = generation;
+    await showMore(mine);
+  });
 
   let timer;
   form.addEventListener("input", (event) => {
     clearTimeout(timer);
+    list.setAttribute("aria-busy", "true");
     timer = setTimeout(update, event.target.type === "search" ? 250 : 0);
   });
   form.addEventListener("submit", (event) => {
