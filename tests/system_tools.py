@@ -26,7 +26,7 @@ def require(found: object, what: str) -> None:
     """Skip (or, under CI, fail) the calling test unless ``found`` is truthy."""
     if found:
         return
-    message = f"{what} is not installed: {INSTALL}"
+    message = f"{what}: not installed; {INSTALL}"
     if in_ci():
         pytest.fail(message)
     pytest.skip(message)

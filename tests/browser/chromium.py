@@ -45,8 +45,8 @@ FLAGS = (
 
 def find_browser() -> tuple[str, str] | None:
     """``(chromium, chromedriver)`` paths, or None when either is missing."""
-    browser = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    browser = shutil.which(os.environ.get("CHROMIUM") or "chromium")
+    driver = shutil.which(os.environ.get("CHROMEDRIVER") or "chromedriver")
     if browser and driver:
         return browser, driver
     return None
