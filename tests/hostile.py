@@ -47,7 +47,8 @@ HOSTILE_VOCABULARY = {
 }
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-_ACTIVE = ("iframe", "object", "embed", "form", "base", "meta[http-equiv=refresh]")
+# Never in a page of this site's own making (its search form is).
+_ACTIVE = ("iframe", "object", "embed", "base", "meta[http-equiv=refresh]")
 _RAW_TAG = re.compile(r"<\s*/?\s*(?!mark\b)[a-z!]", re.I)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -103,17 +104,21 @@ def _feed_findings(text: str, where: str) -> Iterator[str]:
             yield from html_findings(element.text, f"{where} <{tag}>")
 
 
-def _data_findings(text: str, where: str) -> Iterator[str]:
-    """JSON (and other data) must parse, and hold no raw tag that could end
-    a script element it is embedded in."""
-    stripped = text.lstrip()
-    if stripped.startswith(("{", "[")):
+def _data_findings(text: str, where: str, embeddable: bool) -> Iterator[str]:
+    """JSON must parse; JSON files (which a page may embed) hold no raw tag
+    that could end a script element. A search index holds page text as
+    text, raw ``<`` included: its reader must treat it as text (the site's
+    search script builds results from text nodes)."""
+    start = min((i for i in (text.find("{"), text.find("[")) if i >= 0), default=0)
+    if text[start:].lstrip().startswith(("{", "[")):
         try:
-            json.loads(text)
+            json.loads(text[start:])
         except ValueError as error:
+            if not embeddable and "pagefind_dcd" in text[:start]:
+                return  # a binary (CBOR) part of the index
             yield f"{where}: not valid JSON ({error})"
     match = _RAW_TAG.search(text)
-    if match and "hostile" in text:
+    if embeddable and match and "hostile" in text:
         start = max(match.start() - 30, 0)
         yield f"{where}: a raw tag in data: {text[start : match.end() + 30]!r}"
 
@@ -141,7 +146,7 @@ def findings(output: Path, pattern: str = "**/*") -> list[str]:
         elif suffix == ".xml":
             found.extend(_feed_findings(text, where))
         else:
-            found.extend(_data_findings(text, where))
+            found.extend(_data_findings(text, where, embeddable=suffix == ".json"))
     return found
 
 

@@ -30,7 +30,7 @@ from sitebuild import Build, build_like_the_site
 pytestmark = pytest.mark.slow
 ATOM = "{http://www.w3.org/2005/Atom}"
 _HEADING = re.compile(
-    r'<article class="(?P<kind>story|page)">.*?<h1>(?P<title>.*?)</h1>', re.S
+    r'<article class="(?P<kind>story|page)"[^>]*>.*?<h1[^>]*>(?P<title>.*?)</h1>', re.S
 )
 
 

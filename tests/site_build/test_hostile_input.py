@@ -10,12 +10,16 @@ text must still be shown to readers, as text.
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+
 from hostile import (
     CONTENT,
     HOSTILE_VOCABULARY,
@@ -23,7 +27,6 @@ from hostile import (
     html_findings,
     terminal_findings,
 )
-
 from sitebuild import Build, build_like_the_site, build_site
 
 pytestmark = pytest.mark.slow
@@ -54,6 +57,11 @@ def site(tmp_path_factory) -> Build:
     out = tmp_path_factory.mktemp("hostile") / "output"
     result = build_like_the_site(CONTENT, out, **HOSTILE_VOCABULARY)
     assert result.returncode == 0, result.log
+    # The search index, as make build makes it after Pelican.
+    search = [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"]
+    indexed = subprocess.run(search, capture_output=True, text=True)
+    assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+    result.log += indexed.stdout + indexed.stderr
     return result
 
 
@@ -77,6 +85,7 @@ def test_the_walk_finds_what_it_looks_for():
 
 def test_no_built_file_carries_live_markup_script_or_template_code(site):
     assert len(list(site.output.rglob("*.html"))) > 20
+    assert len(list(site.output.glob("pagefind/fragment/*"))) >= 3
     assert findings(site.output) == []
 
 
@@ -143,3 +152,16 @@ def test_the_plugins_own_templates_escape_with_any_theme(
     assert len(list(result.output.glob("wow/**/*.html"))) >= 6
     assert heading(company_page(result)) == COMPANY
     assert terminal_findings(result.log) == []
+
+
+def test_the_search_index_holds_the_text_readers_see(site):
+    fragments = [
+        json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
+        for path in site.output.glob("pagefind/fragment/*")
+    ]
+    [story] = [f for f in fragments if f["url"].startswith("/stories/hostiletitle")]
+    [path] = site.output.glob("stories/hostiletitle-*/index.html")
+    assert story["meta"]["title"] == heading(
+        site.soup(str(path.relative_to(site.output)))
+    )
+    assert "hostile(9)" not in story["content"]  # the removed handler is gone
