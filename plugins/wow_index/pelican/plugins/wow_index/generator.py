@@ -280,8 +280,8 @@ class WowGenerator(Generator):
 
     def _recover(self) -> list[Problem]:
         """Problems with the site's content as a whole, and their repairs:
-        files Pelican dropped, what it read wrongly (see ``configure``'s
-        content hook), pages that would overwrite each other."""
+        files Pelican dropped, what it read wrongly (see ``prepare_content``
+        in __init__.py), pages that would overwrite each other."""
         read = self.context.get("generated_content", {})
         contents = [read[path] for path in sorted(read) if read[path] is not None]
         problems = [
