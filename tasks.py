@@ -131,6 +131,7 @@ def serve(c, port=8000, bind="127.0.0.1"):
         "edits": "Story edits timed through the serve loop (default 5).",
         "out": "Where to write results.json (a .md table goes beside it).",
         "update_readme": "Put the table in the plugin README.",
+        "theme": "Theme of the with/without-plugin builds (default notmyidea).",
     }
 )
 def bench(
@@ -141,6 +142,7 @@ def bench(
     edits=5,
     out="bench/results.json",
     update_readme=False,
+    theme="notmyidea",
 ):
     """Benchmarks: builds with and without the plugin, and the edit loop.
 
@@ -152,7 +154,7 @@ def bench(
         c,
         "bench",
         *("--stories", stories, "--repeat", int(repeat), "--edits", int(edits)),
-        *("--out", out, *extra),
+        *("--out", out, "--theme", theme, *extra),
     )
 
 

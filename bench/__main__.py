@@ -3,8 +3,10 @@ results. Nothing here asserts a time: numbers go to a file and a table.
 
 For each corpus size, in one run:
 
-1. cold builds with and without the plugin (same content, same theme),
-   alternating A/B/B/A... so load from other work falls on both;
+1. cold builds with and without the plugin (same content, same theme:
+   Pelican's default, ``notmyidea``, unless ``--theme`` says otherwise, since
+   the site's own theme needs the plugin), alternating A/B/B/A... so load
+   from other work falls on both;
 2. warm-cache rebuilds (Pelican's content cache) with no change, and with one
    story edited, with and without the plugin, alternating too;
 3. the serve loop (``python -m devserver``): time from writing a story's body
@@ -50,6 +52,12 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="runs per figure for corpora of 5,000 stories or more",
     )
     parser.add_argument("--edits", type=int, default=5, help="serve-loop body edits")
+    parser.add_argument(
+        "--theme",
+        default="notmyidea",
+        help="theme of the with/without-plugin builds (default: Pelican's "
+        "notmyidea; the serve loop always uses the site's settings and theme)",
+    )
     parser.add_argument("--out", default=str(BENCH / "results.json"))
     parser.add_argument("--no-serve", action="store_true", help="skip the serve loop")
     parser.add_argument(
@@ -70,7 +78,7 @@ def _name(plugin: bool) -> str:
 
 
 def measure_size(
-    stories: int, repeat: int, edits: int, serve: bool, say
+    stories: int, repeat: int, edits: int, serve: bool, theme: str, say
 ) -> dict[str, Any]:
     corpus = ensure_corpus(stories)
     work = CORPUS_ROOT / "work" / str(stories)
@@ -80,7 +88,7 @@ def measure_size(
         for plugin in _order(run):
             name = _name(plugin)
             result = pelican_build(
-                corpus.content, fresh(work / f"cold-{name}"), plugin=plugin
+                corpus.content, fresh(work / f"cold-{name}"), plugin=plugin, theme=theme
             )
             samples[f"cold_{name}"].append(result.wall)
             samples[f"cold_{name}_cpu"].append(result.cpu)
@@ -93,6 +101,7 @@ def measure_size(
             corpus.content,
             fresh(work / f"warm-{_name(plugin)}"),
             plugin=plugin,
+            theme=theme,
             cache=caches[plugin],
         )
     story = story_path(corpus, stories // 2)
@@ -108,6 +117,7 @@ def measure_size(
                         corpus.content,
                         work / f"warm-{name}",
                         plugin=plugin,
+                        theme=theme,
                         cache=caches[plugin],
                     )
                 finally:
@@ -179,12 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     command = (
         f"invoke bench --stories {args.stories} --repeat {args.repeat} "
         f"--edits {args.edits}"
+        + (f" --theme {args.theme}" if args.theme != "notmyidea" else "")
         + (f" --repeat-large {args.repeat_large}" if args.repeat_large else "")
         + (" --no-serve" if args.no_serve else "")
     )
     results: dict[str, Any] = {
         "command": command,
         "repeat": args.repeat,
+        "theme": args.theme,
         "machine": machine(),
         "pelican": importlib.metadata.version("pelican"),
         "load_before": [round(x, 2) for x in os.getloadavg()],
@@ -195,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         if stories >= 5000 and args.repeat_large:
             repeat = args.repeat_large
         results["sizes"][str(stories)] = measure_size(
-            stories, repeat, args.edits, not args.no_serve, say
+            stories, repeat, args.edits, not args.no_serve, args.theme, say
         )
     results["load_after"] = [round(x, 2) for x in os.getloadavg()]
     if len(sizes) > 1:

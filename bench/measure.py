@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "pelican.plugins.wow_index"
+PELICAN_DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 
 __all__ = ["BuildRun", "ServeLoop", "pelican_build"]
 
@@ -37,10 +38,19 @@ class BuildRun:
 
 
 def pelican_build(
-    content: Path, output: Path, *, plugin: bool, cache: Path | None = None
+    content: Path,
+    output: Path,
+    *,
+    plugin: bool,
+    theme: str,
+    cache: Path | None = None,
 ) -> BuildRun:
-    """One ``pelican`` build of ``content`` with the site's settings and theme."""
+    """One ``pelican`` build of ``content`` with the site's settings and
+    ``theme`` (a folder, or the name of one of Pelican's themes)."""
     overrides = [
+        f"THEME={json.dumps(theme)}",
+        # The site's search page is a template of its own theme only.
+        f"DIRECT_TEMPLATES={json.dumps(PELICAN_DIRECT_TEMPLATES)}",
         f"PLUGINS={json.dumps([PLUGIN] if plugin else [])}",
         f"CACHE_CONTENT={json.dumps(cache is not None)}",
         f"LOAD_CONTENT_CACHE={json.dumps(cache is not None)}",

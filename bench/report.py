@@ -101,6 +101,9 @@ def markdown(results: dict[str, Any]) -> str:
         f"Python {info['python']}, Pelican {results.get('pelican', '?')}. "
         f"Load average before / after: {results['load_before']} / "
         f"{results['load_after']}.",
+        f"Builds with and without the plugin use the `{results.get('theme', '?')}` "
+        "theme (the plugin's own templates for its pages); the serve loop runs "
+        "the site as `invoke serve` does, with its theme.",
         f"Command: `{results['command']}` ({results['repeat']} alternating runs "
         "per figure unless the samples in results.json say otherwise; ± is half "
         "the spread between the fastest and slowest run).",
