@@ -8,13 +8,14 @@ same bytes. Text fields are plain text (markup stripped), never HTML.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bs4 import BeautifulSoup
 
 from .grouping import Tagged, WowIndex
 from .moments import html_parser
+from .settings import verdict_ratings
 from .tagging import clean_text
 from .vocabulary import Vocabulary
 
@@ -33,9 +34,14 @@ def plain_text(html: Any) -> str:
     return clean_text(text)
 
 
-def story_record(entry: Tagged[Any], verdicts: Vocabulary) -> dict[str, Any]:
+def story_record(
+    entry: Tagged[Any],
+    verdicts: Vocabulary,
+    ratings: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     """One story as JSON-ready data. ``entry.story`` is a Pelican article
     (or anything with ``title``, ``url``, ``date`` and ``summary``)."""
+    ratings = ratings or verdict_ratings(verdicts)
     story = entry.story
     tags = entry.tags
     date = getattr(story, "date", None)
@@ -49,9 +55,7 @@ def story_record(entry: Tagged[Any], verdicts: Vocabulary) -> dict[str, Any]:
         "touchpoints": list(tags.touchpoints),
         "primary_touchpoint": tags.primary,
         "verdict": tags.verdict,
-        "rating": (len(verdicts) - verdicts.index(tags.verdict))
-        if tags.verdict
-        else None,
+        "rating": ratings[tags.verdict] if tags.verdict else None,
         "company": tags.company,
         "moments": [
             {
@@ -72,8 +76,10 @@ def index_document(
     verdicts: Vocabulary,
     site_url: str = "",
     stages: Sequence[str] = (),
+    ratings: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """The whole index as a JSON-ready dict (see the README for the schema)."""
+    ratings = ratings or verdict_ratings(verdicts)
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": site_url,
@@ -85,7 +91,7 @@ def index_document(
             {
                 "slug": v.slug,
                 "label": v.label,
-                "rating": len(verdicts) - v.position,
+                "rating": ratings[v.slug],
                 "description": v.description,
             }
             for v in verdicts
@@ -98,7 +104,7 @@ def index_document(
             t.slug: {v.slug: index.moment_cells[(t.slug, v.slug)] for v in verdicts}
             for t in touchpoints
         },
-        "stories": [story_record(entry, verdicts) for entry in index.stories],
+        "stories": [story_record(entry, verdicts, ratings) for entry in index.stories],
     }
 
 

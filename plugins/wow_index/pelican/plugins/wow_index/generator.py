@@ -17,11 +17,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from pelican.generators import Generator
 
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
+from .i18n import install_translations
+from .layout import choose_layout
 from .moments import extract_moments
 from .problems import Problem, WowContentError, display_path
 from .settings import WowSettings, load_settings
@@ -33,7 +35,6 @@ __all__ = ["WowGenerator", "WowView", "tag_articles"]
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-STANDALONE_BASE = "wow/standalone.html"
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,11 @@ class WowView:
     ) -> None:
         self.index = index
         self.settings = settings
-        scale = len(wow_settings.verdicts)
         self.touchpoints = [Touchpoint(t, settings) for t in wow_settings.touchpoints]
-        self.verdicts = [Verdict(v, settings, scale) for v in wow_settings.verdicts]
+        self.verdicts = [
+            Verdict(v, settings, wow_settings.ratings[v.slug])
+            for v in wow_settings.verdicts
+        ]
         self._tp = {t.slug: t for t in self.touchpoints}
         self._vd = {v.slug: v for v in self.verdicts}
         self.companies = [
@@ -175,6 +178,11 @@ class WowView:
     def json_url(self) -> str:
         return self.settings["WOW_JSON_SAVE_AS"] or ""
 
+    @property
+    def title(self) -> str | None:
+        """``WOW_INDEX_TITLE``; None lets templates use their translated default."""
+        return self.settings.get("WOW_INDEX_TITLE")
+
 
 def tag_articles(
     articles: Iterable[Any], wow_settings: WowSettings
@@ -225,22 +233,6 @@ def _heading_line(path: str | None, heading: str) -> int | None:
     return None
 
 
-def _block_names(env: Environment, name: str, depth: int = 0) -> set[str]:
-    """Blocks a template defines, following ``{% extends %}`` upwards."""
-    if depth > 8:
-        return set()
-    try:
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        ast = env.parse(source)
-    except (TemplateNotFound, Exception):
-        return set()
-    blocks = {block.name for block in ast.find_all(nodes.Block)}
-    for extends in ast.find_all(nodes.Extends):
-        if isinstance(extends.template, nodes.Const):
-            blocks |= _block_names(env, extends.template.value, depth + 1)
-    return blocks
-
-
 class WowGenerator(Generator):
     """Builds the WoW pages; registered through ``get_generators``."""
 
@@ -253,21 +245,17 @@ class WowGenerator(Generator):
         )
         self._templates_path.append(str(TEMPLATES))
         self.wow_settings = load_settings(self.settings)
+        self.layout = choose_layout(self.env, self.settings)
+        self.env.loader.loaders.append(DictLoader(dict(self.layout.templates)))
+        if self.layout.warning:
+            logger.warning("pelican-wow-index: %s", self.layout.warning)
+        install_translations(
+            self.env,
+            self.settings.get("DEFAULT_LANG"),
+            self.wow_settings["WOW_LOCALE_DIRS"],
+        )
         self.view: WowView | None = None
         self.problems: list[Problem] = []
-
-    def _base_template(self) -> str:
-        """The theme's ``base.html`` if it has ``title`` and ``content`` blocks,
-        else the plugin's standalone page, so no theme shows a blank page."""
-        blocks = _block_names(self.env, "base.html")
-        if {"title", "content"} <= blocks:
-            return "base.html"
-        logger.warning(
-            "pelican-wow-index: the theme's base.html has no %s block; "
-            "WoW pages use the plugin's standalone layout",
-            " and ".join(sorted({"title", "content"} - blocks)),
-        )
-        return STANDALONE_BASE
 
     # Phase 1 -----------------------------------------------------------------
     def generate_context(self) -> None:
@@ -290,7 +278,7 @@ class WowGenerator(Generator):
         for entry in entries + extra_entries:
             self._decorate(entry)
         self.context["wow"] = self.view
-        self.context["wow_base"] = self._base_template()
+        self.context["wow_base"] = self.layout.base
 
         for problem in self.problems:
             logger.warning("%s", problem.format())
@@ -409,6 +397,7 @@ class WowGenerator(Generator):
             self.wow_settings.verdicts,
             site_url=self.settings.get("SITEURL", ""),
             stages=self.wow_settings.stages,
+            ratings=self.wow_settings.ratings,
         )
         path = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(path), exist_ok=True)
