@@ -384,6 +384,7 @@ class WowGenerator(Generator):
                 self.get_template(taxonomy.list_template),
                 self.context,
                 url=self.settings[f"{taxonomy.list_setting}_URL"],
+                page_name=self.settings[f"{taxonomy.list_setting}_URL"],
                 terms=terms,
                 taxonomy=taxonomy,
                 **common,
