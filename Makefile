@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint format clean
+.PHONY: build serve test lint format clean compat messages
 
 $(STAMP): requirements.txt requirements-dev.txt plugins/wow_index/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,15 @@ format: $(STAMP)
 
 clean:
 	rm -rf output .pytest_cache
+
+# The plugin's message catalogues: extract the templates' text into the .pot,
+# merge it into every language's .po, compile the .mo files (all committed).
+WOW_LOCALE := pelican/plugins/wow_index/locale
+messages: $(STAMP)
+	cd plugins/wow_index && ../../$(BIN)/pybabel --quiet extract -F babel.cfg \
+		--project pelican-wow-index --copyright-holder "Outside In" \
+		--version "$$(../../$(BIN)/python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')" \
+		--sort-by-file -o $(WOW_LOCALE)/pelican_wow_index.pot .
+	cd plugins/wow_index && ../../$(BIN)/pybabel --quiet update -D pelican_wow_index \
+		-i $(WOW_LOCALE)/pelican_wow_index.pot -d $(WOW_LOCALE)
+	cd plugins/wow_index && ../../$(BIN)/pybabel compile --statistics -D pelican_wow_index -d $(WOW_LOCALE)
