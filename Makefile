@@ -28,6 +28,12 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The plugin's tests in a fresh virtualenv per Pelican version, the plugin
+# installed from its wheel: by default the oldest supported and the newest
+# released; or e.g. `make compat PELICANS="pelican==4.10.2"`.
+compat: $(STAMP)
+	$(BIN)/python tests/venvs.py $(PELICANS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

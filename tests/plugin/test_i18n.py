@@ -156,6 +156,8 @@ def test_the_index_title_setting_replaces_the_translated_default(tmp_path):
     )
     assert result.returncode == 0, result.log
     index = result.soup("wow/index.html")
-    assert index.select_one(".wow-index h1").get_text() == "Le <b>palmarès</b>"  # text, never markup
+    assert (
+        index.select_one(".wow-index h1").get_text() == "Le <b>palmarès</b>"
+    )  # text, never markup
     cell = result.soup("wow/touchpoint/store/wow/index.html")
     assert cell.find("section").p.a.get_text() == "Le <b>palmarès</b>"
