@@ -95,10 +95,7 @@ def test_an_unknown_base_template_fails_naming_the_setting(tmp_path):
 
 def documented_variables() -> dict[str, list[str]]:
     """The README's template table: template name -> documented variables."""
-    section = README.split("## Templates", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(
-        r"^\| `(wow/[a-z_]+\.html)` \| [^|]+ \| ([^|]+) \|", section, re.M
-    )
+    rows = re.findall(r"^\| `(wow/[a-z_]+\.html)` \| [^|]+ \| ([^|]+) \|", README, re.M)
     assert rows, "no template table in the README"
     return {name: re.findall(r"`([a-z_]+)`", names) for name, names in rows}
 
@@ -132,3 +129,62 @@ def test_a_theme_overriding_each_template_gets_the_documented_variables(tmp_path
         values = {li["data-name"]: li.get_text() for li in listing.find_all("li")}
         assert len(values) >= 3
         assert [v for v, state in values.items() if state != "ok"] == [], path
+
+
+def documented_attributes() -> dict[str, list[str]]:
+    """Attributes the README promises: Jinja expression -> attribute names."""
+    wow = re.findall(r"^\| `(wow\..+?)` \|", README, re.M)
+    article = re.findall(r"^\| `article\.([a-z_]+)` \|", README, re.M)
+    terms = " ".join(README.split("A **term**", 1)[1].split("\n\n", 1)[0].split())
+    sentence = {
+        start: re.search(rf"{re.escape(start)}[^.;]*[.;]", terms).group(0)
+        for start in (
+            "(touchpoint",
+            "Touchpoints also",
+            "verdicts have",
+            "**cell** has",
+        )
+    }
+
+    def names(text: str) -> list[str]:
+        return re.findall(r"`([a-z_]+)`", text)
+
+    common = names(sentence["(touchpoint"])
+    return {
+        "wow": [
+            n.split("(")[0]
+            for group in wow
+            for n in re.findall(r"wow\.([a-z_(]+)", group)
+        ],
+        "article": article,
+        "wow.touchpoints[0]": common + names(sentence["Touchpoints also"]),
+        "wow.verdicts[0]": common + names(sentence["verdicts have"]),
+        "wow.companies[0]": common,
+        "wow.matrix[0][1][0]": names(sentence["**cell** has"]),
+    }
+
+
+def test_the_documented_attributes_of_wow_terms_cells_and_articles(tmp_path):
+    documented = documented_attributes()
+    assert len(documented["wow"]) >= 15 and len(documented["article"]) == 5
+    overrides = tmp_path / "overrides"
+    (overrides / "wow").mkdir(parents=True)
+    checks = "".join(
+        f'<li data-name="{owner}.{name}">'
+        f'{{{{ "ok" if {owner}.{name} is defined else "MISSING" }}}}</li>'
+        for owner, names in documented.items()
+        if owner != "article"
+        for name in names
+    )
+    (overrides / "wow" / "index.html").write_text(f"<ul>{checks}</ul>\n", "utf-8")
+    article_checks = "".join(
+        f'<li data-name="article.{name}">'
+        f'{{{{ "ok" if article.{name} is defined else "MISSING" }}}}</li>'
+        for name in documented["article"]
+    )
+    (overrides / "article.html").write_text(f"<ul>{article_checks}</ul>\n", "utf-8")
+    result = build(tmp_path, theme=None, THEME_TEMPLATES_OVERRIDES=[str(overrides)])
+    for path in ["wow/index.html", "baker-remembered.html"]:
+        items = result.soup(path).find_all("li")
+        assert len(items) >= 5, path
+        assert [li["data-name"] for li in items if li.get_text() != "ok"] == []
