@@ -8,7 +8,11 @@ third-party themes do. Tests build them with :func:`sitebuild.build_site`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 
 from sitebuild import FIXTURES
 
@@ -37,3 +41,18 @@ def output_files(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def write_catalogue(
+    folder: Path, lang: str, domain: str, messages: Mapping[str, str]
+) -> Path:
+    """A blog's own compiled catalogue, ``folder/LANG/LC_MESSAGES/DOMAIN.mo``;
+    returns ``folder``."""
+    catalog = Catalog(locale=lang)
+    for source, translation in messages.items():
+        catalog.add(source, translation)
+    target = folder / lang / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / f"{domain}.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    return folder

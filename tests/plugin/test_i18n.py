@@ -12,7 +12,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from otherblog import BLOG, BLOG_SETTINGS
+from otherblog import BLOG, BLOG_SETTINGS, write_catalogue
 from sitebuild import FIXTURES, ROOT, build_site
 
 PLUGIN = ROOT / "plugins" / "wow_index"
@@ -78,17 +78,6 @@ def test_a_french_site_gets_french_wow_pages(tmp_path, autoescape):
     assert sentence.a["href"] == "../../../../wow/"  # markup kept, not escaped
     term = result.soup("wow/touchpoint/returns/index.html")
     assert term.find("caption").get_text() == "Récits par verdict"
-
-
-def write_catalogue(folder: Path, lang: str, domain: str, messages: dict) -> Path:
-    catalog = Catalog(locale=lang)
-    for source, translation in messages.items():
-        catalog.add(source, translation)
-    target = folder / lang / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / f"{domain}.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    return folder
 
 
 @pytest.mark.parametrize("newstyle", [True, False])

@@ -1,20 +1,9 @@
 """Which catalogue the WoW pages get, without running Pelican."""
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from jinja2 import Environment
 from pelican.plugins.wow_index.i18n import DOMAIN, catalogue, install_translations
 
-
-def write(folder, lang, messages):
-    catalog = Catalog(locale=lang)
-    for source, translation in messages.items():
-        catalog.add(source, translation)
-    target = folder / lang / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / f"{DOMAIN}.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    return folder
+from otherblog import write_catalogue
 
 
 def test_english_and_unknown_languages_get_the_source_text():
@@ -28,7 +17,7 @@ def test_the_plugin_ships_french():
 
 
 def test_site_folders_come_first_then_the_plugin_then_english(tmp_path):
-    site = write(tmp_path, "fr", {"Latest stories": "Nos nouveautés"})
+    site = write_catalogue(tmp_path, "fr", DOMAIN, {"Latest stories": "Nos nouveautés"})
     chain = catalogue("fr", [site])
     assert chain.gettext("Latest stories") == "Nos nouveautés"
     assert chain.gettext("Stories") == "Récits"
