@@ -1,32 +1,65 @@
 """Writer's commands for Outside In. Run ``invoke --list`` to see them all
-and ``invoke <command> --help`` for the options of one."""
+and ``invoke <command> --help`` for the options of one.
+
+The work is done by the plugin (``pelican.plugins.wow_index``): its command
+line checks, suggests, imports and counts any Pelican site's content, so
+these tasks only pass this site's settings and folders to it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import shlex
 import sys
 from pathlib import Path
 
 from invoke import task
+from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+STORIES = ROOT / "content" / "stories"
+SETTINGS = str(ROOT / "pelicanconf.py")
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
 
 
-def _pelican(c, settings: str, *extra: str) -> None:
+def _pelican(c, settings: str, *extra: str, output: Path = OUTPUT) -> None:
     args = " ".join(shlex.quote(a) for a in extra)
     c.run(
-        f"{PELICAN} content -s {settings} -o {shlex.quote(str(OUTPUT))} {args}",
+        f"{PELICAN} content -s {settings} -o {shlex.quote(str(output))} {args}",
         pty=False,
     )
 
 
-@task(help={"strict": "Fail on any content problem (WOW_STRICT)."})
-def build(c, strict=False):
-    """Build the site into output/ with the development settings."""
+def _build(c, settings: str, *, strict: bool = False, output: Path = OUTPUT) -> None:
+    """The one build both ``build`` and ``publish`` run."""
     extra = ["-e", "WOW_STRICT=true"] if strict else []
-    _pelican(c, "pelicanconf.py", *extra)
+    _pelican(c, settings, *extra, output=output)
+
+
+def _plugin(*args: str) -> None:
+    """Run the plugin's command line in this process; fail with its code."""
+    from pelican.plugins.wow_index.cli import main
+
+    code = main(list(args))
+    if code:
+        raise Exit(code=code)
+
+
+def _with_settings(command: str, *args: str) -> list[str]:
+    return [command, "--settings", SETTINGS, *args]
+
+
+@task(
+    help={
+        "strict": "Fail on any content problem (WOW_STRICT).",
+        "output": "Folder to build into (default output/).",
+    }
+)
+def build(c, strict=False, output=str(OUTPUT)):
+    """Build the site into output/ with the development settings."""
+    _build(c, "pelicanconf.py", strict=strict, output=Path(output))
 
 
 @task(help={"port": "Port to serve on (default 8000).", "bind": "Address to bind."})
@@ -44,7 +77,173 @@ def serve(c, port=8000, bind="127.0.0.1"):
     )
 
 
-@task
-def publish(c):
-    """Build for production with publishconf.py (absolute URLs, feeds)."""
-    _pelican(c, "publishconf.py")
+@task(
+    help={
+        "strict": "Fail on any content problem (WOW_STRICT).",
+        "output": "Folder to build into (default output/).",
+    }
+)
+def publish(c, strict=False, output=str(OUTPUT)):
+    """Build for production with publishconf.py, ready for any static host.
+
+    Absolute URLs (set SITEURL to the site's address), feeds, and the output
+    folder emptied first."""
+    _build(c, "publishconf.py", strict=strict, output=Path(output))
+
+
+def _ask(question: str, default: str = "") -> str:
+    try:
+        answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+    except EOFError:
+        return default
+    return answer or default
+
+
+@task(
+    positional=["title"],
+    help={
+        "title": "The story's title (asked when missing and a terminal is attached).",
+        "touchpoint": "Where it happened, e.g. 'phone' or 'repair, phone'.",
+        "verdict": "How it felt: wow, good, meh or bad.",
+        "company": "Who you dealt with (optional).",
+        "summary": "One sentence for listings (optional).",
+        "date": "Date and time (default: now), e.g. 2026-05-14 or '2026-05-14 09:30'.",
+        "into": "Folder for the file (default content/stories).",
+    },
+)
+def new(
+    c,
+    title=None,
+    touchpoint="",
+    verdict="",
+    company="",
+    summary="",
+    date="",
+    into=str(STORIES),
+):
+    """Write a new story from the template, ready to fill in."""
+    from pelican.plugins.wow_index.cli import load_site
+    from pelican.plugins.wow_index.tagging import parse_story_tags
+    from pelican.plugins.wow_index.writing import (
+        FileExists,
+        create,
+        slug_for,
+        story_text,
+    )
+
+    interactive = sys.stdin.isatty()
+    _, wow = load_site(SETTINGS)
+    if interactive:
+        title = title or _ask("Title")
+        if not touchpoint:
+            touchpoint = _ask(f"Touchpoint ({', '.join(wow.touchpoints.slugs)})")
+        if not verdict:
+            verdict = _ask(f"Verdict ({', '.join(wow.verdicts.slugs)})")
+        company = company or _ask("Company (optional)")
+    title = title or ""
+    if not title.strip():
+        raise Exit('new: give the story a title, e.g. invoke new "Three call-backs"', 2)
+    metadata = {
+        k: v for k, v in (("touchpoint", touchpoint), ("verdict", verdict)) if v
+    }
+    tags, problems = parse_story_tags(metadata, wow.touchpoints, wow.verdicts)
+    if any(p.message.startswith("unknown") for p in problems):
+        raise Exit("\n".join(f"new: {p.format()}" for p in problems), 2)
+    when = dt.datetime.now().replace(second=0, microsecond=0)
+    if date:
+        from pelican.utils import get_date
+
+        try:
+            when = get_date(date)
+        except ValueError:
+            raise Exit(
+                f"new: --date {date!r} is not a date; use YYYY-MM-DD", 2
+            ) from None
+    path = Path(into) / f"{slug_for(title)}.md"
+    text = story_text(
+        title,
+        date=when,
+        touchpoints=tags.touchpoints,
+        verdict=tags.verdict,
+        company=company or None,
+        summary=summary or None,
+    )
+    try:
+        create(path, text)
+    except FileExists as error:
+        raise Exit(f"new: {error}; choose another title", 1) from None
+    print(f"Wrote {path}")
+    if not (tags.touchpoints and tags.verdict):
+        print("Tags to finish: add Touchpoint and Verdict, or run invoke suggest.")
+
+
+@task(
+    help={
+        "path": "A file or folder to check (default: all of content/).",
+        "json": "Print JSON for other tools.",
+        "strict": "Fail on warnings too.",
+    }
+)
+def check(c, path="", json=False, strict=False):
+    """Validate every story: metadata, dates, tags, moments, slugs, encoding."""
+    args = [path] if path else []
+    _plugin(
+        *_with_settings(
+            "check",
+            *args,
+            *(["--json"] if json else []),
+            *(["--strict"] if strict else []),
+        )
+    )
+
+
+@task(
+    help={
+        "path": "A story or folder (default: content/stories).",
+        "json": "Print JSON.",
+        "apply": "Write the suggested tags into each file after asking.",
+        "yes": "With --apply: write them all without asking.",
+        "all": "Suggest for tagged stories too (default: untagged only).",
+        "explain": "Show the words that decided each suggestion.",
+    }
+)
+def suggest(c, path="", json=False, apply=False, yes=False, all=False, explain=False):
+    """Suggest touchpoint, verdict and company for untagged stories."""
+    flags = [
+        flag
+        for flag, on in (
+            ("--json", json),
+            ("--apply", apply),
+            ("--yes", yes),
+            ("--untagged", not all),
+            ("--explain", explain),
+        )
+        if on
+    ]
+    _plugin(*_with_settings("suggest", path or str(STORIES), *flags))
+
+
+@task(
+    name="import",
+    help={
+        "source": "An HTML page, a Blogger (.xml) or WordPress (.xml) export, a "
+        "folder of them, or a quoted glob such as 'old/*.html'.",
+        "into": "Folder for the new stories (default content/stories).",
+        "json": "Print the report as JSON.",
+    },
+)
+def import_(c, source, into=str(STORIES), json=False):
+    """Turn old posts into Markdown stories with suggested tags to confirm."""
+    sources = sorted(glob.glob(source)) if glob.has_magic(source) else [source]
+    if not sources:
+        raise Exit(f"import: nothing matches {source!r}", 2)
+    _plugin(
+        *_with_settings("import", *sources, "--into", into),
+        *(["--json"] if json else []),
+    )
+
+
+@task(help={"json": "Print JSON."})
+def stats(c, json=False):
+    """The WoW index in the terminal: matrix, splits, companies, untagged."""
+    _plugin(*_with_settings("stats", *(["--json"] if json else [])))

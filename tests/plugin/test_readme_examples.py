@@ -68,9 +68,19 @@ def is_subset(example: object, actual: object) -> bool:
 
 
 def test_every_code_block_but_shell_commands_is_an_executed_example():
-    fences = re.findall(r"^```(\S+)$", README, re.M)
-    runnable = [lang for lang in fences if lang not in ("sh",)]
-    assert len(runnable) == len(EXAMPLES) >= 10
+    lines = README.splitlines()
+    unmarked = [
+        f"line {number + 1}: {line}"
+        for number, line in enumerate(lines)
+        if re.fullmatch(r"```\S+", line)
+        and line != "```sh"
+        and not re.match(r"<!-- (example: .+|not run: .+) -->$", lines[number - 1])
+    ]
+    assert unmarked == [], (
+        "README code blocks need <!-- example: KIND --> (run by this file) "
+        "or <!-- not run: why --> above them"
+    )
+    assert len(EXAMPLES) >= 12
 
 
 @pytest.fixture(scope="module")

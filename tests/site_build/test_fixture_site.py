@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
+
 from sitebuild import FIXTURES, broken_links, build_site
 
 CONTENT = FIXTURES / "site" / "content"
@@ -37,9 +37,12 @@ def matrix_counts(site) -> dict[tuple[str, str], int]:
     verdicts = [th.get_text(strip=True) for th in table.thead.find_all("th")][1:-1]
     labels = {"WoW": "wow", "Good": "good", "Meh": "meh", "Bad": "bad"}
     slugs = {
-        "In store": "store", "Phone & call centre": "phone", "Repair & service": "repair",
-        "Packaging": "packaging", "Returns & refunds": "returns",
-    }  # fmt: skip
+        "In store": "store",
+        "Phone & call centre": "phone",
+        "Repair & service": "repair",
+        "Packaging": "packaging",
+        "Returns & refunds": "returns",
+    }
     counts = {}
     for row in table.tbody.find_all("tr"):
         label = row.th.get_text(strip=True)

@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from sitebuild import ROOT, broken_links, html_files, metadata_of
-
 from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+
+from sitebuild import ROOT, broken_links, html_files, metadata_of
 
 DATA = default_vocabulary_data()
 TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])
@@ -22,9 +22,10 @@ STORIES = sorted((ROOT / "content" / "stories").glob("*.md"))
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "output"
+    build = ["pelican", "content", "-s", "pelicanconf.py", "-o", str(out)]
+    fresh = ["-e", "WOW_STRICT=true", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(out)]
-        + ["-e", "WOW_STRICT=true", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"],
+        [sys.executable, "-m", *build, *fresh],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -45,7 +46,9 @@ def expected_cells() -> Counter:
 
 def test_the_content_covers_every_touchpoint_and_verdict():
     assert len(STORIES) >= 24
-    primaries = {TP.resolve(metadata_of(p)["touchpoint"].split(",")[0]) for p in STORIES}
+    primaries = {
+        TP.resolve(metadata_of(p)["touchpoint"].split(",")[0]) for p in STORIES
+    }
     verdicts = {VD.resolve(metadata_of(p)["verdict"]) for p in STORIES}
     assert primaries == set(TP.slugs)
     assert verdicts == set(VD.slugs)
@@ -54,7 +57,9 @@ def test_the_content_covers_every_touchpoint_and_verdict():
 def test_index_json_counts_match_the_stories(output):
     data = json.loads((output / "wow/index.json").read_text())
     assert len(data["stories"]) == len(STORIES)
-    counts = {(t, v): n for t, row in data["matrix"].items() for v, n in row.items() if n}
+    counts = {
+        (t, v): n for t, row in data["matrix"].items() for v, n in row.items() if n
+    }
     assert counts == dict(expected_cells())
 
 

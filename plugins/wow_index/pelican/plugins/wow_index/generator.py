@@ -20,14 +20,14 @@ from typing import Any
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from pelican.generators import Generator
 
+from .checking import check_sources, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
-from .moments import extract_moments
-from .problems import Problem, WowContentError, display_path
+from .problems import Problem, WowContentError
 from .settings import WowSettings, load_settings
-from .tagging import parse_story_tags
+from .sources import content_files
 from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
@@ -191,46 +191,15 @@ def tag_articles(
     entries: list[Tagged[Any]] = []
     problems: list[Problem] = []
     for article in articles:
-        path = getattr(article, "source_path", None)
-        tags, found = parse_story_tags(
+        tags, moments, found = story_problems(
             getattr(article, "metadata", {}),
-            wow_settings.touchpoints,
-            wow_settings.verdicts,
-            path=path,
+            getattr(article, "_content", "") or "",
+            wow_settings,
+            path=getattr(article, "source_path", None),
         )
         problems.extend(found)
-        moments, issues = extract_moments(
-            getattr(article, "_content", "") or "",
-            wow_settings.touchpoints,
-            wow_settings.verdicts,
-        )
-        for issue in issues:
-            problems.append(
-                Problem(
-                    path=display_path(path),
-                    line=_heading_line(path, issue.heading),
-                    field="moment",
-                    message=f"{issue.message} in heading {issue.heading!r}",
-                    suggestion=issue.suggestion,
-                )
-            )
         entries.append(Tagged(article, tags, tuple(moments)))
     return entries, problems
-
-
-def _heading_line(path: str | None, heading: str) -> int | None:
-    """Line of the heading whose text starts like ``heading`` in the source."""
-    if not path or not heading:
-        return None
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            probe = heading[:40]
-            for number, line in enumerate(handle, start=1):
-                if probe in line:
-                    return number
-    except OSError:
-        return None
-    return None
 
 
 class WowGenerator(Generator):
@@ -267,7 +236,7 @@ class WowGenerator(Generator):
             others.extend(self.context.get(key, []))
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
-        self.problems = problems + extra_problems
+        self.problems = problems + extra_problems + self._file_problems()
 
         index = build_index(
             sorted(entries, key=_story_order, reverse=True),
@@ -284,6 +253,12 @@ class WowGenerator(Generator):
             logger.warning("%s", problem.format())
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
+
+    def _file_problems(self) -> list[Problem]:
+        """What only the source files show (encoding, broken headers, dates,
+        duplicate slugs); tags were checked above, so they are left out."""
+        files = content_files(self.path, self.settings)
+        return check_sources(files, self.settings, self.wow_settings, tags=False)[1]
 
     def _decorate(self, entry: Tagged[Any]) -> None:
         """Give an article its tags as template variables."""

@@ -72,19 +72,12 @@ def extract_moments(
         classes = heading.get("class") or []
         tp = [c for c in classes if c in touchpoints]
         vd = [c for c in classes if c in verdicts]
-        if not tp and not vd:
-            continue
         title = heading.get_text(" ", strip=True)
-        for css_class in classes:
-            if css_class in touchpoints or css_class in verdicts:
-                continue
-            hint = touchpoints.suggest(css_class, slugs_only=True) or verdicts.suggest(
-                css_class, slugs_only=True
-            )
-            if hint:
-                issues.append(
-                    MomentIssue(title, css_class, hint, f"unknown class .{css_class}")
-                )
+        if not tp and not vd:
+            # Not a moment, unless every class was mistyped: say so.
+            issues.extend(_near_misses(title, classes, touchpoints, verdicts))
+            continue
+        issues.extend(_near_misses(title, classes, touchpoints, verdicts))
         if len(tp) > 1 or len(vd) > 1:
             issues.append(
                 MomentIssue(
@@ -109,3 +102,22 @@ def extract_moments(
             )
         )
     return moments, issues
+
+
+def _near_misses(
+    title: str, classes: list[str], touchpoints: Vocabulary, verdicts: Vocabulary
+) -> list[MomentIssue]:
+    """Classes close to a slug (``.phnoe``): mistyped, with a did-you-mean.
+    Other classes are styling and left alone."""
+    issues = []
+    for css_class in classes:
+        if css_class in touchpoints or css_class in verdicts:
+            continue
+        hint = touchpoints.suggest(css_class, slugs_only=True) or verdicts.suggest(
+            css_class, slugs_only=True
+        )
+        if hint:
+            issues.append(
+                MomentIssue(title, css_class, hint, f"unknown class .{css_class}")
+            )
+    return issues

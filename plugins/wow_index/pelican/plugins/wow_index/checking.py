@@ -1,0 +1,287 @@
+"""Checking content: every rule a story must pass, as pure functions.
+
+Two layers, so a build never reports the same thing twice:
+
+* :func:`story_problems`: tags and moments of one story, from the metadata
+  Pelican read and the HTML it rendered. The generator runs it on every
+  article of a build; ``check`` runs it on the files.
+* :func:`file_problems` (and :func:`check_sources` over many files): what
+  only the source file shows: encoding, an empty file, a header that ends
+  too early, a missing title or date, a date that does not parse, duplicate
+  slugs, pending suggestions. Pelican skips such files or reads them
+  silently wrong, so the generator runs these too, with ``tags=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .moments import Moment, MomentIssue, extract_moments
+from .problems import Problem, display_path
+from .settings import WowSettings
+from .sources import Source, read_source
+from .tagging import StoryTags, parse_story_tags
+
+__all__ = [
+    "SUGGESTED_PREFIX",
+    "check_sources",
+    "duplicate_slugs",
+    "file_problems",
+    "markdown_renderer",
+    "moment_problems",
+    "story_problems",
+]
+
+STATUSES = ("published", "draft", "hidden", "skip")
+SUGGESTED_PREFIX = "suggested-"
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
+_PLAIN_FIELDS = ("title", "company", "author")
+
+
+def moment_problems(issues: Iterable[MomentIssue], path: str | None) -> list[Problem]:
+    """Moment issues as problems, each with the line of its heading."""
+    return [
+        Problem(
+            path=display_path(path),
+            line=_heading_line(path, issue.heading),
+            field="moment",
+            message=f"{issue.message} in heading {issue.heading!r}",
+            suggestion=issue.suggestion,
+        )
+        for issue in issues
+    ]
+
+
+def _heading_line(path: str | None, heading: str) -> int | None:
+    """Line of the heading whose text starts like ``heading`` in the source."""
+    if not path or not heading:
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            probe = heading[:40]
+            for number, line in enumerate(handle, start=1):
+                if probe in line:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def story_problems(
+    metadata: Mapping[str, Any],
+    html: str,
+    wow: WowSettings,
+    path: str | None = None,
+) -> tuple[StoryTags, list[Moment], list[Problem]]:
+    """Tags and moments of one story, and what is wrong with them."""
+    tags, problems = parse_story_tags(metadata, wow.touchpoints, wow.verdicts, path)
+    moments, issues = extract_moments(html or "", wow.touchpoints, wow.verdicts)
+    return tags, moments, problems + moment_problems(issues, path)
+
+
+def markdown_renderer(settings: Mapping[str, Any]) -> Any:
+    """A Markdown converter configured like Pelican's MarkdownReader, so
+    headings get the same classes (``attr_list``) as in a build."""
+    from markdown import Markdown
+
+    config = dict(settings.get("MARKDOWN") or {})
+    extension_configs = dict(config.get("extension_configs") or {})
+    extensions = list(config.get("extensions") or [])
+    for name in extension_configs:
+        if name not in extensions:
+            extensions.append(name)
+    if "markdown.extensions.meta" not in extensions:
+        extensions.append("markdown.extensions.meta")
+    config.update(extensions=extensions, extension_configs=extension_configs)
+    return Markdown(**config)
+
+
+def _has_date_default(settings: Mapping[str, Any]) -> bool:
+    return bool(settings.get("DEFAULT_DATE"))
+
+
+def file_problems(
+    source: Source,
+    settings: Mapping[str, Any],
+    wow: WowSettings,
+    *,
+    tags: bool = True,
+    renderer: Any = None,
+) -> list[Problem]:
+    """Every problem of one file read with :func:`read_source`.
+
+    With ``tags`` the story's tags and moments are checked too (moments need
+    the Markdown rendered: ``renderer`` is reused across files when given).
+    """
+    problems = list(source.problems)
+    if source.text is None or not source.text.strip():
+        return problems
+    from pelican.utils import get_date
+
+    title = source.get("title")
+    if title is None:
+        problems.append(
+            source.problem(
+                "Title",
+                "missing; add a 'Title: …' line at the top of the header "
+                "(Pelican skips a file without one)",
+                line=1,
+            )
+        )
+    elif not title.strip():
+        problems.append(source.problem("Title", "is empty; write the story's title"))
+
+    status = (source.get("status") or "published").strip().lower()
+    if status not in STATUSES:
+        problems.append(
+            source.problem(
+                "Status",
+                f"unknown status {status!r}; use one of: {', '.join(STATUSES)} "
+                "(Pelican skips the file otherwise)",
+            )
+        )
+
+    for name in ("date", "modified"):
+        value = source.get(name)
+        if value is None:
+            continue
+        label = name.capitalize()
+        try:
+            get_date(value)
+        except ValueError:
+            problems.append(
+                source.problem(
+                    label,
+                    f"{value!r} is not a date; write it as YYYY-MM-DD "
+                    "or YYYY-MM-DD HH:MM",
+                )
+            )
+    if (
+        source.kind == "article"
+        and source.get("date") is None
+        and status != "draft"
+        and not _has_date_default(settings)
+    ):
+        problems.append(
+            source.problem(
+                "Date",
+                "missing; add a 'Date: YYYY-MM-DD' line to the header "
+                "(Pelican skips a story without one)",
+                line=1,
+            )
+        )
+
+    for name in _PLAIN_FIELDS:
+        for value in source.fields.get(name, []):
+            markup = _MARKUP.search(value)
+            if markup:
+                problems.append(
+                    source.problem(
+                        source.names[name],
+                        f"contains markup {markup.group()!r}; it is shown as "
+                        "plain text, so write plain text",
+                        severity="warning",
+                    )
+                )
+                break
+
+    for key, name in source.names.items():
+        if key.startswith(SUGGESTED_PREFIX):
+            real = name[len(SUGGESTED_PREFIX) :]
+            problems.append(
+                source.problem(
+                    name,
+                    f"is a suggestion, not yet your own tag; rename it to "
+                    f"'{real}:' if you agree, or delete the line",
+                    severity="warning",
+                )
+            )
+
+    if tags and source.kind == "article":
+        html = ""
+        if source.is_markdown:
+            renderer = renderer or markdown_renderer(settings)
+            renderer.reset()
+            html = renderer.convert(source.text)
+        elif source.path.suffix.lower() in (".html", ".htm"):
+            html = source.body
+        _, _, found = story_problems(
+            source.metadata(), html, wow, path=str(source.path)
+        )
+        problems.extend(found)
+    return problems
+
+
+def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    if source.get("slug"):
+        return source.get("slug")
+    if settings.get("SLUGIFY_SOURCE", "title") == "basename":
+        text = source.path.stem
+    else:
+        text = source.get("title") or ""
+    if not text.strip():
+        return None
+    return slugify(
+        text,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS")
+        or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"],
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
+def duplicate_slugs(
+    sources: Sequence[Source], settings: Mapping[str, Any]
+) -> list[Problem]:
+    """Two files with the same slug (and language) would be written to the
+    same page, one silently replacing the other."""
+    seen: dict[tuple[str, str, str], Source] = {}
+    problems: list[Problem] = []
+    default_lang = settings.get("DEFAULT_LANG", "en")
+    for source in sources:
+        status = (source.get("status") or "published").strip().lower()
+        if source.text is None or status == "skip":
+            continue
+        slug = _slug(source, settings)
+        if not slug:
+            continue
+        kind = "draft" if status == "draft" else source.kind
+        key = (kind, (source.get("lang") or default_lang).strip(), slug)
+        first = seen.setdefault(key, source)
+        if first is source:
+            continue
+        field = "Slug" if source.get("slug") else "Title"
+        problems.append(
+            source.problem(
+                field,
+                f"gives the slug {slug!r}, already used by {first.display}; one "
+                "page would replace the other, so change the title or add a "
+                "'Slug: …' line",
+            )
+        )
+    return problems
+
+
+def check_sources(
+    files: Iterable[tuple[str | Any, str]],
+    settings: Mapping[str, Any],
+    wow: WowSettings,
+    *,
+    tags: bool = True,
+) -> tuple[list[Source], list[Problem]]:
+    """Read and check ``(path, kind)`` pairs; return the sources read and all
+    problems, file by file in the order given, duplicate slugs last."""
+    sources = [read_source(path, kind) for path, kind in files]  # type: ignore[arg-type]
+    renderer = markdown_renderer(settings) if tags else None
+    problems: list[Problem] = []
+    for source in sources:
+        problems.extend(
+            file_problems(source, settings, wow, tags=tags, renderer=renderer)
+        )
+    problems.extend(duplicate_slugs(sources, settings))
+    return sources, problems
