@@ -12,7 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import unquote, urlparse
 
 from bs4 import BeautifulSoup
 
@@ -90,7 +90,7 @@ def internal_links(page: Path, output: Path) -> list[tuple[str, Path]]:
         parsed = urlparse(link)
         if parsed.scheme or parsed.netloc or link.startswith(("#", "mailto:")):
             continue
-        path = unquote(urldefrag(link)[0])
+        path = unquote(parsed.path)
         if not path:
             continue
         target = (
@@ -125,3 +125,49 @@ def metadata_of(path: Path) -> dict[str, str]:
         if match:
             meta[match.group(1).lower()] = match.group(2).strip()
     return meta
+
+
+def build_real_site(
+    output: Path,
+    settings: str = "pelicanconf.py",
+    *,
+    content: Path | None = None,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> Build:
+    """Build this site as ``make build`` and ``invoke publish`` do: Pelican
+    with the site's ``settings`` and theme, then Pagefind over the output.
+    ``content`` replaces ``content/`` (it needs the same stories/ layout)."""
+    environ = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1", **(env or {}))
+    source = str(content or ROOT / "content")
+    pelican = [sys.executable, "-m", "pelican", source, "-s", settings]
+    pelican += ["-o", str(output), "-e", f"WOW_STRICT={str(strict).lower()}"]
+    pelican += ["CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    steps = [pelican, [sys.executable, "-m", "pagefind", "--site", str(output)]]
+    log = ""
+    for command in steps:
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environ, cwd=ROOT
+        )
+        log += result.stdout + result.stderr
+        if result.returncode:
+            return Build(result.returncode, output, log)
+    return Build(0, output, log)
+
+
+def page_weight(output: Path, page: str) -> dict[str, int]:
+    """Bytes a first visit to ``page`` downloads, images and search assets
+    aside: the HTML, its stylesheets and its scripts, file by file (the sizes
+    of the built files, before any compression a server may add)."""
+    path = output / page
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    files = {page: path.stat().st_size}
+    assets = [tag["href"] for tag in soup.select('link[rel~="stylesheet"][href]')]
+    assets += [tag["src"] for tag in soup.select("script[src]")]
+    for link in assets:
+        parsed = urlparse(link)
+        if parsed.scheme or parsed.netloc:
+            continue
+        target = (path.parent / unquote(parsed.path)).resolve()
+        files[str(target.relative_to(output.resolve()))] = target.stat().st_size
+    return files
