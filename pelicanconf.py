@@ -62,6 +62,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 PLUGINS = ["pelican.plugins.wow_index"]
+# No writer's HTML may carry script or break the page around it.
+WOW_SANITIZE_HTML = True
 
 # Our templates escape by default; only rendered content is marked safe.
 JINJA_ENVIRONMENT = {

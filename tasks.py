@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import shlex
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import task
@@ -27,10 +31,36 @@ PAGEFIND = f"{shlex.quote(sys.executable)} -m pagefind"
 
 def _pelican(c, settings: str, *extra: str, output: Path = OUTPUT) -> None:
     args = " ".join(shlex.quote(a) for a in extra)
-    c.run(
-        f"{PELICAN} content -s {settings} -o {shlex.quote(str(output))} {args}",
-        pty=False,
-    )
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{PELICAN} content -s {settings} -o {shlex.quote(str(output))} {args}",
+            pty=False,
+        )
+
+
+@contextmanager
+def staged(output: Path) -> Iterator[Path]:
+    """Build into a fresh folder next to ``output``; swap it in only when the
+    whole build succeeded, so ``output`` is never left half-written.
+
+    On any failure the new folder is removed and the old site stays as it
+    was. The swap is two renames on the same file system.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    stage.chmod(0o755)
+    old = output.with_name(f".{output.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    stage.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _search_index(c, output: Path = OUTPUT) -> None:
@@ -40,10 +70,12 @@ def _search_index(c, output: Path = OUTPUT) -> None:
 
 def _build(c, settings: str, *, strict: bool = False, output: Path = OUTPUT) -> None:
     """The one build both ``build`` and ``publish`` run: Pelican writes the
-    pages, then Pagefind indexes them for the search page."""
+    pages, then Pagefind indexes them for the search page; all in a staging
+    folder swapped in only on success (see ``staged``)."""
     extra = ["-e", "WOW_STRICT=true"] if strict else []
-    _pelican(c, settings, *extra, output=output)
-    _search_index(c, output)
+    with staged(output) as stage:
+        _pelican(c, settings, *extra, output=stage)
+        _search_index(c, stage)
 
 
 def _plugin(*args: str) -> None:

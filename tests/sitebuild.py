@@ -66,6 +66,13 @@ def build_site(
     }
     base.update(settings)
     conf = write_settings(output.parent / f"{output.name}-conf.py", **base)
+    return run_pelican(content, conf, output, theme=theme)
+
+
+def run_pelican(
+    content: Path, conf: Path, output: Path, *, theme: str | Path | None = None
+) -> Build:
+    """``python -m pelican`` in a subprocess, as a writer runs it."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
     command += ["-o", str(output)]
     if theme is not None:
@@ -125,6 +132,23 @@ def metadata_of(path: Path) -> dict[str, str]:
         if match:
             meta[match.group(1).lower()] = match.group(2).strip()
     return meta
+
+
+def build_like_the_site(content: Path, output: Path, **settings: object) -> Build:
+    """Build ``content`` with the site's own pelicanconf.py and theme, so a
+    test sees what ``make build`` would make of it. ``settings`` override."""
+    conf = output.parent / f"{output.name}-site-conf.py"
+    lines = [
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from pelicanconf import *  # noqa: F403",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        "CACHE_CONTENT = False",
+        "LOAD_CONTENT_CACHE = False",
+    ]
+    lines += [f"{key} = {value!r}" for key, value in settings.items()]
+    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run_pelican(content, conf, output)
 
 
 def build_real_site(
