@@ -117,8 +117,10 @@ SCHEMA: tuple[Setting, ...] = (
         "WOW_SANITIZE_HTML",
         False,
         (bool,),
-        "Clean the HTML of every article and page: no scripts, styles, frames, "
-        "forms, event handlers or unsafe links; unclosed tags closed.",
+        "Clean the HTML of every article and page (summaries included): "
+        "scripts, styles, frames, forms, event handlers and links other than "
+        "http(s), mailto and tel are removed and reported; unclosed tags are "
+        "closed.",
     ),
     Setting(
         "WOW_TOUCHPOINTS",
