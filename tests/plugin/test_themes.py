@@ -188,3 +188,22 @@ def test_the_documented_attributes_of_wow_terms_cells_and_articles(tmp_path):
         items = result.soup(path).find_all("li")
         assert len(items) >= 5, path
         assert [li["data-name"] for li in items if li.get_text() != "ok"] == []
+
+
+def test_templates_see_the_configured_rating_scale(tmp_path):
+    overrides = tmp_path / "overrides"
+    (overrides / "wow").mkdir(parents=True)
+    (overrides / "wow" / "index.html").write_text(
+        "<p>{{ wow.worst_rating }}-{{ wow.best_rating }}: "
+        "{% for v in wow.verdicts %}{{ v.slug }}={{ v.rating }} {% endfor %}</p>\n",
+        encoding="utf-8",
+    )
+    result = build(
+        tmp_path,
+        theme=None,
+        THEME_TEMPLATES_OVERRIDES=[str(overrides)],
+        WOW_VERDICT_RATINGS={"wow": 10, "good": 6, "meh": 3, "bad": 0},
+    )
+    assert result.soup("wow/index.html").p.get_text() == (
+        "0-10: wow=10 good=6 meh=3 bad=0 "
+    )

@@ -181,6 +181,16 @@ class WowView:
         return self.settings["WOW_JSON_SAVE_AS"] or ""
 
     @property
+    def best_rating(self) -> int:
+        """The highest verdict rating (schema.org's ``bestRating``)."""
+        return max(v.rating for v in self.verdicts)
+
+    @property
+    def worst_rating(self) -> int:
+        """The lowest verdict rating (schema.org's ``worstRating``)."""
+        return min(v.rating for v in self.verdicts)
+
+    @property
     def title(self) -> str | None:
         """``WOW_INDEX_TITLE``; None lets templates use their translated default."""
         return self.settings.get("WOW_INDEX_TITLE")
