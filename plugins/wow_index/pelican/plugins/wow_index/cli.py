@@ -330,16 +330,16 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .evaluation import evaluate
     from .sources import read_source
-    from .suggestion import Suggester
+    from .suggestion import Suggester, load_model
     from .terminal import table
-
-    from .suggestion import load_model
 
     _, wow = load_site(args.settings)
     model = None
     if args.model:
         if not Path(args.model).is_file():
-            raise UsageError(f"{args.model}: no such model file; write one with 'train'")
+            raise UsageError(
+                f"{args.model}: no such model file; write one with 'train'"
+            )
         model = load_model(Path(args.model))
     suggester = Suggester(
         wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model

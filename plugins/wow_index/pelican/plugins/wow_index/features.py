@@ -200,6 +200,10 @@ VERDICT_FEATURES = (
     "meh",
     "resolved",
     "sarcasm",
+    "closing_up",
+    "closing_down",
+    "closing_shrug",
+    "closing_resolved",
 )
 """The verdict features, in the order the model's weights use."""
 
@@ -256,7 +260,9 @@ _MARKERS = ("wow", "care", "praise", "bad", "meh", "resolved")
 _MARKER_POLARITY = {"wow": 1.0, "care": 0.5, "resolved": 0.5, "bad": -1.0}
 
 
-def _markers(sentence: Sentence, patterns: dict[str, Patterns]) -> dict[str, list[tuple[str, float]]]:
+def _markers(
+    sentence: Sentence, patterns: dict[str, Patterns]
+) -> dict[str, list[tuple[str, float]]]:
     """The marker phrases of one sentence, by kind, negation handled."""
     text = _QUOTED.sub(" ", sentence.text)
     found: dict[str, list[tuple[str, float]]] = {kind: [] for kind in _MARKERS}
@@ -294,7 +300,7 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
     def total(kind: str) -> float:
         return sum(
             s.weight * w
-            for s, marks in zip(units, found)
+            for s, marks in zip(units, found, strict=True)
             if not s.sarcastic
             for _, w in marks[kind]
         )
@@ -318,7 +324,17 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
             result.note("sarcasm", _quote(sentence.text))
 
     markers = {kind: total(kind) for kind in _MARKERS}
-    for sentence, marks in zip(units, found):
+    # The writer's closing judgement: markers in the last paragraph.
+    closing = {
+        kind: sum(
+            w
+            for s, marks in zip(units, found, strict=True)
+            if s.closing and not s.sarcastic
+            for _, w in marks[kind]
+        )
+        for kind in _MARKERS
+    }
+    for sentence, marks in zip(units, found, strict=True):
         for kind, phrases in marks.items():
             if not (sentence.sarcastic and kind in ("wow", "care", "praise")):
                 for phrase, _ in phrases:
@@ -344,6 +360,10 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
         "meh": math.log1p(markers["meh"]),
         "resolved": math.log1p(markers["resolved"]),
         "sarcasm": math.log1p(sarcasm),
+        "closing_up": math.log1p(closing["wow"] + closing["praise"]),
+        "closing_down": math.log1p(closing["bad"]),
+        "closing_shrug": math.log1p(closing["meh"]),
+        "closing_resolved": math.log1p(closing["resolved"]),
     }
     return result
 
@@ -394,7 +414,9 @@ class TouchpointCues:
         result: dict[str, dict[str, float]] = {}
         words: dict[str, list[str]] = {}
         for slug, cues in self.cues.items():
-            where = dict.fromkeys(("title", "opening", "body", "closing", "decisive"), 0.0)
+            where = dict.fromkeys(
+                ("title", "opening", "body", "closing", "decisive"), 0.0
+            )
             counts: dict[str, float] = {}
             for sentence in units:
                 found = hits(cues, sentence.text)
@@ -415,7 +437,10 @@ class TouchpointCues:
                 if id(sentence) in decisive:
                     where["decisive"] += total
             named = sum(
-                1 for s in units for pattern, _ in self.names[slug] if pattern.search(s.text)
+                1
+                for s in units
+                for pattern, _ in self.names[slug]
+                if pattern.search(s.text)
             )
             result[slug] = {
                 "title": math.log1p(where["title"]),

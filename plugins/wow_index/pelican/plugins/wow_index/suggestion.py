@@ -102,9 +102,10 @@ def _softmax(scores: dict[str, float]) -> dict[str, float]:
 
 
 def _check(model: dict[str, Any]) -> None:
-    if tuple(model["verdict"]["features"]) != VERDICT_FEATURES or tuple(
-        model["touchpoint"]["features"]
-    ) != TOUCHPOINT_FEATURES:
+    if (
+        tuple(model["verdict"]["features"]) != VERDICT_FEATURES
+        or tuple(model["touchpoint"]["features"]) != TOUCHPOINT_FEATURES
+    ):
         raise ValueError(
             "the suggestion model was trained on other features than this "
             "version measures; retrain it with the 'train' command"
@@ -130,26 +131,37 @@ class Suggester:
         self.cues = TouchpointCues(touchpoints)
 
     # Touchpoints -----------------------------------------------------------
-    def touchpoint_scores(self, features: dict[str, dict[str, float]]) -> dict[str, float]:
+    def touchpoint_scores(
+        self, features: dict[str, dict[str, float]]
+    ) -> dict[str, float]:
         """A score per touchpoint: the shared weights times its features."""
         weights = self.model["touchpoint"]["weights"]
         return {
-            slug: sum(w * values[name] for w, name in zip(weights, TOUCHPOINT_FEATURES))
+            slug: sum(
+                w * values[name]
+                for w, name in zip(weights, TOUCHPOINT_FEATURES, strict=True)
+            )
             for slug, values in features.items()
         }
 
     # Verdicts --------------------------------------------------------------
-    def verdict_contributions(self, measured: VerdictFeatures) -> dict[str, dict[str, float]]:
+    def verdict_contributions(
+        self, measured: VerdictFeatures
+    ) -> dict[str, dict[str, float]]:
         """How much each feature adds to each level of the scale."""
         part = self.model["verdict"]
         scaled = [
             (measured.values[name] - mean) / scale
-            for name, mean, scale in zip(VERDICT_FEATURES, part["mean"], part["scale"])
+            for name, mean, scale in zip(
+                VERDICT_FEATURES, part["mean"], part["scale"], strict=True
+            )
         ]
         return {
             level: {
                 name: w * x
-                for name, w, x in zip(VERDICT_FEATURES, part["weights"][level], scaled)
+                for name, w, x in zip(
+                    VERDICT_FEATURES, part["weights"][level], scaled, strict=True
+                )
             }
             for level in part["classes"]
         }
@@ -204,7 +216,9 @@ class Suggester:
         best = max(probs, key=lambda k: (probs[k], -SCALE.index(k)))
         vd_conf = round(probs[best], 2)
         verdict = self._on_scale(best) if vd_conf >= self.threshold else None
-        evidence.append(f"verdict {self._on_scale(best)}: {_explain(contributions[best], measured)}")
+        evidence.append(
+            f"verdict {self._on_scale(best)}: {_explain(contributions[best], measured)}"
+        )
         for kind in ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "care"):
             found = measured.evidence.get(kind)
             if found:
@@ -232,11 +246,12 @@ class Suggester:
 def _explain(parts: dict[str, float], measured: VerdictFeatures) -> str:
     """The features that weighed most for a verdict, strongest first."""
     ranked = sorted(parts.items(), key=lambda kv: -abs(kv[1]))[:4]
-    return ", ".join(
+    said = [
         f"{name} {measured.values[name]:+.2f} ({'for' if weight > 0 else 'against'})"
         for name, weight in ranked
         if abs(weight) >= 0.05
-    ) or "no strong signal"
+    ]
+    return ", ".join(said) or "no strong signal"
 
 
 _NAME = re.compile(
