@@ -223,6 +223,10 @@ WOW_MARKERS: dict[str, float] = {
     r"(?:hadn't|had not|didn't|did not|never|wasn't|was not) (?:\w+ )?expect(?:ed|ing)? (?:a|an|that|them|him|her|anyone|anything|any)|beyond (?:my|our|what)|more than (?:i|we) (?:could|would) have": 1.2,
     r"before (?:anything|it) (?:went|could go|had gone) wrong|came looking for|(?:a|an|their|the) (?:free|complimentary) (?:\w+ )?(?:visit|upgrade|replacement|repair|check|service)": 1.2,
     r"(?:a )?lifesaver|saved me (?:a|from|hours|days|the)|over the moon|made (?:my|our) (?:day|week|month)|don't (?:really )?have the words": 1.2,
+    r"(?:didn't|did not|never) know (?:\w+ ){0,3}(?:could|did|would|was possible)|to my (?:surprise|amazement|astonishment)|unheard of|who does that": 1.2,
+    r"(?:only|just) (?:charged|paid|billed) (?:\w+ ){0,2}for the (?:part|parts|materials)|charged (?:\w+ ){0,2}for the (?:part|parts) only|(?:let|told) (?:me|us) (?:keep|to keep)|no need to (?:send|return|bring) it back|not to bother (?:sending|returning)": 1.5,
+    r"stayed (?:late|behind|after (?:closing|hours|work)|on after)|(?:on|in on) (?:his|her|their) day off|came in early|the owner (?:himself|herself)": 1.2,
+    r"(?:i've|we've|i have|we have) (?:since )?(?:been back|bought|ordered|booked|returned) (?:\w+ ){0,3}(?:since|times|more|again)|(?:been|gone) back (?:every|each) (?:week|month|year)": 1,
 }
 # Attentive deeds: care that good service shows and exceptional service
 # shows more of; weaker than the markers above, and counted apart.
@@ -286,6 +290,7 @@ BAD_MARKERS: dict[str, float] = {
     r"(?:switch|switching|switched|move|moving|moved|leave|leaving|left) (?:to )?(?:another |a new |my |our )?(?:provider|supplier|bank|network|energy company|insurer|broadband|contract)": 1.5,
     r"(?:won't|will not|never) be (?:a|another) (?:next|second)|(?:last|final) straw|enough is enough|never (?:using|buying from|ordering from|going to) (?:them|it|that|\w+) again": 1.8,
     r"refuse[ds]? to (?:cancel|refund|accept|help|pay|replace|fix|take|listen|admit|apologi[sz]e)|(?:would|will) not (?:refund|replace|cancel|accept)": 1.5,
+    r"(?:i'm|we're|i am|we are) (?:now )?out (?:of pocket|£?\d+|\w+ (?:pounds|euros|dollars|quid))|promised (?:to )?.{0,40}(?:but|and) (?:never|didn't|did not|nothing)": 1.5,
 }
 # Friction without failure, and indifference: the shrug of a "meh".
 MEH_MARKERS: dict[str, float] = {
@@ -307,6 +312,7 @@ MEH_MARKERS: dict[str, float] = {
     r"not (?:great|brilliant|ideal|perfect)|could (?:do|have done) better|room for improvement|a (?:small|minor) (?:gripe|grumble|niggle|annoyance)": 1,
     r"would have (?:made (?:all|a|the) difference|been nice|helped|been better)|wouldn't have hurt|(?:it'll|it will) do|serviceable|adequate|passable|hardly a scandal": 1.2,
     r"(?:i'm )?not complaining,? but|can't complain,? but|(?:wouldn't|would not) (?:warn|put) (?:anyone|people) off|(?:nor|or) recommend\w*|not recommending": 1.2,
+    r"(?:i'd|i would|we'd|we would) have liked|better than nothing|a bit of a (?:waste|faff|pain|let-?down|slog|wait)|hard to feel (?:good|excited|warm)|not going to lose sleep": 1.2,
 }
 
 # Praise words that a sarcastic writer throws at a failure.
