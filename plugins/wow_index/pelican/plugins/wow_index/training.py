@@ -170,7 +170,7 @@ def fit_touchpoint(
     l2: float = L2_TOUCHPOINT,
 ) -> dict[str, Any]:
     """Conditional logit: one weight vector shared by every touchpoint."""
-    d = len(TOUCHPOINT_FEATURES)
+    d = len(next(iter(candidates[0].values())))
 
     def gradient(theta: list[float]) -> tuple[list[float], list[list[float]]]:
         grad = [l2 * t for t in theta]
