@@ -10,9 +10,12 @@ few transparent ways:
   encounter and the closing judgement), the deeds and feelings of an
   exceptional experience (``wow``), outcomes that failed the customer
   (``bad``), the shrugs and friction of ``meh``, trouble that was resolved,
-  and sarcasm. Negation ("not bad", "couldn't fault"), quoted words of the
-  company, and what the customer merely expected are handled here, so the
-  model only weighs the results.
+  and sarcasm; and the same phrases counted in the last paragraph alone,
+  because the writer's last word outweighs the trouble told before it.
+  Deeds and outcomes also count in the polarity of their sentence.
+  Negation ("not bad", "couldn't fault"), quoted words of the company, and
+  what the customer merely expected are handled here, so the model only
+  weighs the results.
 * **touchpoint features**, one set per touchpoint: how strongly its cue words
   occur in the title, the opening, the whole story and the closing, whether
   the vocabulary names it outright, and whether it is where the decisive
@@ -161,7 +164,6 @@ class Reading:
     title: str
     parts: list[str]
     sentences: list[Sentence]
-    words: int
 
 
 def read(markdown: str, title: str = "") -> Reading:
@@ -181,8 +183,7 @@ def read(markdown: str, title: str = "") -> Reading:
                 final=i >= len(flat) - 2,
             )
         )
-    words = sum(len(_WORD.findall(part)) for part in parts)
-    return Reading(title, parts, units, words)
+    return Reading(title, parts, units)
 
 
 # Verdicts -------------------------------------------------------------------

@@ -4,13 +4,26 @@
 Touchpoint cues are words and phrases a customer uses when telling where
 something happened ("on hold" happens on the phone, "the courier" in a
 delivery). Each has a weight: 3 names the touchpoint outright, 2 points to it
-strongly, 1 is a hint that other places share. Patterns are regular
-expressions matched case-insensitively at word boundaries.
+strongly, 1 (or less) is a hint that other places share. Patterns are
+regular expressions matched case-insensitively at word boundaries.
 
-Verdict words carry a polarity (+ good, - bad) and a strength; phrases that
-mark an exceptional experience (``wow``), a failure the customer walked away
-from (``bad``) or shrugging friction (``meh``) are kept apart, because
-sentiment alone cannot tell "good" from "far beyond expectations".
+Verdict words come in tables that :mod:`.features` counts apart, because
+sentiment alone cannot tell "good" from "far beyond expectations":
+
+* ``POSITIVE`` and ``NEGATIVE``: how the writer feels, sentence by sentence;
+  ``PROBLEM``: trouble that starts good and bad stories alike (weighs less);
+* intensity tiers for the top of the scale: ``WOW_MARKERS`` (deeds beyond
+  the call: unasked, unpaid, unexpected), ``CARE_MARKERS`` (attentive
+  service, which good and exceptional service share) and ``STRONG_PRAISE``
+  (praise at full strength);
+* ``BAD_MARKERS``: outcomes that failed the customer (gave up, went
+  elsewhere, still waiting, escalated); ``MEH_MARKERS``: friction and
+  indifference (fine, I suppose; took three goes); ``RESOLUTION``: trouble
+  put right (sorted, refunded, fixed the same day).
+
+Add general phrases rather than the words of one story: the weights of the
+model are fitted to how often each table fires, so a phrase that only one
+story uses teaches it nothing. Retrain after editing (see the README).
 """
 
 from __future__ import annotations
