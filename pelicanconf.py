@@ -28,10 +28,28 @@ AUTHOR_SAVE_AS = "author/{slug}/index.html"
 ARCHIVES_SAVE_AS = "archives/index.html"
 ARCHIVES_URL = "archives/"
 CATEGORIES_SAVE_AS = "categories/index.html"
+CATEGORIES_URL = "categories/"
 TAGS_SAVE_AS = "tags/index.html"
+TAGS_URL = "tags/"
 AUTHORS_SAVE_AS = "authors/index.html"
-YEAR_ARCHIVE_SAVE_AS = ""
+AUTHORS_URL = "authors/"
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
 MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Pages the theme renders once each: the search page (Pagefind indexes the
+# built site afterwards, see tasks.py), a 404 page, sitemap.xml and
+# robots.txt (templates named sitemap.xml and robots.txt in theme/templates).
+DIRECT_TEMPLATES = [
+    "index", "tags", "categories", "authors", "archives",
+    "search", "404", "sitemap", "robots",
+]  # fmt: skip
+TEMPLATE_EXTENSIONS = [".html", ".xml", ".txt"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
 
 DEFAULT_PAGINATION = 10
 RELATIVE_URLS = True
@@ -44,6 +62,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 PLUGINS = ["pelican.plugins.wow_index"]
+# No writer's HTML may carry script or break the page around it.
+WOW_SANITIZE_HTML = True
 
 # Our templates escape by default; only rendered content is marked safe.
 JINJA_ENVIRONMENT = {

@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import shlex
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import task
@@ -22,20 +26,56 @@ OUTPUT = ROOT / "output"
 STORIES = ROOT / "content" / "stories"
 SETTINGS = str(ROOT / "pelicanconf.py")
 PELICAN = f"{shlex.quote(sys.executable)} -m pelican"
+PAGEFIND = f"{shlex.quote(sys.executable)} -m pagefind"
 
 
 def _pelican(c, settings: str, *extra: str, output: Path = OUTPUT) -> None:
     args = " ".join(shlex.quote(a) for a in extra)
-    c.run(
-        f"{PELICAN} content -s {settings} -o {shlex.quote(str(output))} {args}",
-        pty=False,
-    )
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{PELICAN} content -s {settings} -o {shlex.quote(str(output))} {args}",
+            pty=False,
+        )
+
+
+@contextmanager
+def staged(output: Path) -> Iterator[Path]:
+    """Build into a fresh folder next to ``output``; swap it in only when the
+    whole build succeeded, so ``output`` is never left half-written.
+
+    On any failure the new folder is removed and the old site stays as it
+    was. The swap is two renames on the same file system.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    stage.chmod(0o755)
+    old = output.with_name(f".{output.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    stage.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _search_index(c, output: Path = OUTPUT) -> None:
+    """Index the built site for the search page (Pagefind, after Pelican)."""
+    c.run(f"{PAGEFIND} --site {shlex.quote(str(output))} --silent", pty=False)
 
 
 def _build(c, settings: str, *, strict: bool = False, output: Path = OUTPUT) -> None:
-    """The one build both ``build`` and ``publish`` run."""
+    """The one build both ``build`` and ``publish`` run: Pelican writes the
+    pages, then Pagefind indexes them for the search page; all in a staging
+    folder swapped in only on success (see ``staged``)."""
     extra = ["-e", "WOW_STRICT=true"] if strict else []
-    _pelican(c, settings, *extra, output=output)
+    with staged(output) as stage:
+        _pelican(c, settings, *extra, output=stage)
+        _search_index(c, stage)
 
 
 def _plugin(*args: str) -> None:
@@ -58,7 +98,7 @@ def _with_settings(command: str, *args: str) -> list[str]:
     }
 )
 def build(c, strict=False, output=str(OUTPUT)):
-    """Build the site into output/ with the development settings."""
+    """Build output/ with the development settings, and its search index."""
     _build(c, "pelicanconf.py", strict=strict, output=Path(output))
 
 
@@ -86,8 +126,8 @@ def serve(c, port=8000, bind="127.0.0.1"):
 def publish(c, strict=False, output=str(OUTPUT)):
     """Build for production with publishconf.py, ready for any static host.
 
-    Absolute URLs (set SITEURL to the site's address), feeds, and the output
-    folder emptied first."""
+    Absolute URLs (set SITEURL to the site's address), feeds, the output
+    folder emptied first, and the search index."""
     _build(c, "publishconf.py", strict=strict, output=Path(output))
 
 
@@ -247,3 +287,19 @@ def import_(c, source, into=str(STORIES), json=False):
 def stats(c, json=False):
     """The WoW index in the terminal: matrix, splits, companies, untagged."""
     _plugin(*_with_settings("stats", *(["--json"] if json else [])))
+
+
+@task(help={"skip_build": "Use output/ as it is instead of building first."})
+def screenshots(c, skip_build=False):
+    """Screenshots of home, WoW index and a story into output/_screenshots/.
+
+    390 and 1280 pixels wide, light and dark; needs Chromium
+    (`make browser-deps`)."""
+    if not skip_build:
+        build(c)
+    script = ROOT / "tests" / "browser" / "screenshots.py"
+    c.run(
+        f"{shlex.quote(sys.executable)} {shlex.quote(str(script))} "
+        f"{shlex.quote(str(OUTPUT))}",
+        pty=False,
+    )

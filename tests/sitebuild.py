@@ -12,7 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import unquote, urlparse
 
 from bs4 import BeautifulSoup
 
@@ -66,6 +66,13 @@ def build_site(
     }
     base.update(settings)
     conf = write_settings(output.parent / f"{output.name}-conf.py", **base)
+    return run_pelican(content, conf, output, theme=theme)
+
+
+def run_pelican(
+    content: Path, conf: Path, output: Path, *, theme: str | Path | None = None
+) -> Build:
+    """``python -m pelican`` in a subprocess, as a writer runs it."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
     command += ["-o", str(output)]
     if theme is not None:
@@ -90,7 +97,7 @@ def internal_links(page: Path, output: Path) -> list[tuple[str, Path]]:
         parsed = urlparse(link)
         if parsed.scheme or parsed.netloc or link.startswith(("#", "mailto:")):
             continue
-        path = unquote(urldefrag(link)[0])
+        path = unquote(parsed.path)
         if not path:
             continue
         target = (
@@ -125,3 +132,66 @@ def metadata_of(path: Path) -> dict[str, str]:
         if match:
             meta[match.group(1).lower()] = match.group(2).strip()
     return meta
+
+
+def build_like_the_site(content: Path, output: Path, **settings: object) -> Build:
+    """Build ``content`` with the site's own pelicanconf.py and theme, so a
+    test sees what ``make build`` would make of it. ``settings`` override."""
+    conf = output.parent / f"{output.name}-site-conf.py"
+    lines = [
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from pelicanconf import *  # noqa: F403",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        "CACHE_CONTENT = False",
+        "LOAD_CONTENT_CACHE = False",
+    ]
+    lines += [f"{key} = {value!r}" for key, value in settings.items()]
+    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run_pelican(content, conf, output)
+
+
+def build_real_site(
+    output: Path,
+    settings: str = "pelicanconf.py",
+    *,
+    content: Path | None = None,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> Build:
+    """Build this site as ``make build`` and ``invoke publish`` do: Pelican
+    with the site's ``settings`` and theme, then Pagefind over the output.
+    ``content`` replaces ``content/`` (it needs the same stories/ layout)."""
+    environ = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1", **(env or {}))
+    source = str(content or ROOT / "content")
+    pelican = [sys.executable, "-m", "pelican", source, "-s", settings]
+    pelican += ["-o", str(output), "-e", f"WOW_STRICT={str(strict).lower()}"]
+    pelican += ["CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+    steps = [pelican, [sys.executable, "-m", "pagefind", "--site", str(output)]]
+    log = ""
+    for command in steps:
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environ, cwd=ROOT
+        )
+        log += result.stdout + result.stderr
+        if result.returncode:
+            return Build(result.returncode, output, log)
+    return Build(0, output, log)
+
+
+def page_weight(output: Path, page: str) -> dict[str, int]:
+    """Bytes a first visit to ``page`` downloads, images and search assets
+    aside: the HTML, its stylesheets and its scripts, file by file (the sizes
+    of the built files, before any compression a server may add)."""
+    path = output / page
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    files = {page: path.stat().st_size}
+    assets = [tag["href"] for tag in soup.select('link[rel~="stylesheet"][href]')]
+    assets += [tag["src"] for tag in soup.select("script[src]")]
+    for link in assets:
+        parsed = urlparse(link)
+        if parsed.scheme or parsed.netloc:
+            continue
+        target = (path.parent / unquote(parsed.path)).resolve()
+        files[str(target.relative_to(output.resolve()))] = target.stat().st_size
+    return files

@@ -12,6 +12,8 @@ from typing import Any
 from pelican import signals
 
 from .generator import WowGenerator
+from .recovery import repair_content
+from .sanitizing import sanitize_content
 from .settings import SettingsError, load_settings
 
 __all__ = ["WowGenerator", "register"]
@@ -29,13 +31,24 @@ def configure(pelican: Any) -> None:
     settings["PAGINATED_TEMPLATES"] = paginated
 
 
+def prepare_content(content: Any) -> None:
+    """As Pelican reads each article and page: repair what it read wrongly
+    and, with WOW_SANITIZE_HTML, clean its HTML, before anything renders
+    it. The generator reports the problems kept on ``wow_problems``."""
+    problems = repair_content(content)
+    if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
+        problems += sanitize_content(content)
+    content.wow_problems = problems
+
+
 def get_generators(pelican: Any) -> type[WowGenerator]:
     return WowGenerator
 
 
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
 
 
-__all__ += ["SettingsError", "configure", "get_generators"]
+__all__ += ["SettingsError", "configure", "get_generators", "prepare_content"]

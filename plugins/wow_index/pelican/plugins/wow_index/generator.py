@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
+from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from .checking import check_sources, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
-from .problems import Problem, WowContentError
+from .problems import Problem, WowContentError, WowStoryError
+from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
 from .sources import content_files
 from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
@@ -183,12 +185,16 @@ def tag_articles(
     entries: list[Tagged[Any]] = []
     problems: list[Problem] = []
     for article in articles:
-        tags, moments, found = story_problems(
-            getattr(article, "metadata", {}),
-            getattr(article, "_content", "") or "",
-            wow_settings,
-            path=getattr(article, "source_path", None),
-        )
+        path = getattr(article, "source_path", None)
+        try:
+            tags, moments, found = story_problems(
+                getattr(article, "metadata", {}),
+                getattr(article, "_content", "") or "",
+                wow_settings,
+                path=path,
+            )
+        except Exception as error:
+            raise WowStoryError(path, error) from error
         problems.extend(found)
         entries.append(Tagged(article, tags, tuple(moments)))
     return entries, problems
@@ -246,9 +252,15 @@ class WowGenerator(Generator):
             others.extend(getattr(article, "translations", []))
         for key in ("hidden_articles", "drafts"):
             others.extend(self.context.get(key, []))
+        recovered = self._recover()
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
-        self.problems = problems + extra_problems + self._file_problems()
+        # What the build repaired or explains from what it read is told
+        # once, in place of the file check's word for the same file and field.
+        checked = self._file_problems()
+        self.problems = problems + extra_problems + recovered
+        self.problems += _unreported(checked, recovered)
+        self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
         index = build_index(
             sorted(entries, key=_story_order, reverse=True),
@@ -265,6 +277,53 @@ class WowGenerator(Generator):
             logger.warning("%s", problem.format())
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
+
+    def _recover(self) -> list[Problem]:
+        """Problems with the site's content as a whole, and their repairs:
+        files Pelican dropped, what it read wrongly (see ``prepare_content``
+        in __init__.py), pages that would overwrite each other."""
+        read = self.context.get("generated_content", {})
+        contents = [read[path] for path in sorted(read) if read[path] is not None]
+        problems = [
+            p for content in contents for p in getattr(content, "wow_problems", [])
+        ]
+        problems += resolve_collisions(contents, self._reserved_paths())
+        problems += [self._explain(path) for path in sorted(read) if not read[path]]
+        return problems
+
+    def _explain(self, relative: str) -> Problem:
+        """Read a dropped file again to learn why Pelican dropped it."""
+        pages = [str(p).strip("/") for p in self.settings.get("PAGE_PATHS", [])]
+        is_page = any(relative == p or relative.startswith(p + "/") for p in pages)
+        kind = Page if is_page else Article
+        path = os.path.join(self.path, relative)
+        try:
+            content = self.readers.read_file(
+                base_path=self.path, path=relative, content_class=kind
+            )
+        except Exception as error:
+            return explain_dropped(path, error)
+        return explain_dropped(path, None, content)
+
+    def _reserved_paths(self) -> dict[str, str]:
+        """Files the site writes itself, which no story or page may take."""
+        settings = self.settings
+        reserved: dict[str, str] = {}
+        for name in settings.get("DIRECT_TEMPLATES", []):
+            save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+            if save_as:
+                reserved[save_as] = f"the {name} page"
+        for name in ("WOW_INDEX_SAVE_AS", "WOW_COMPANIES_SAVE_AS", "WOW_JSON_SAVE_AS"):
+            if settings.get(name):
+                reserved[settings[name]] = name
+        scale = len(self.wow_settings.verdicts)
+        terms: list[WowTerm] = [
+            Touchpoint(t, settings) for t in self.wow_settings.touchpoints
+        ] + [Verdict(v, settings, scale) for v in self.wow_settings.verdicts]
+        for term in terms:
+            if term.save_as:
+                reserved[term.save_as] = f"the {term.kind} page {term.slug!r}"
+        return reserved
 
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
@@ -390,6 +449,13 @@ class WowGenerator(Generator):
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(dumps(document))
         logger.info('Writing "%s"', path)
+
+
+def _unreported(fallbacks: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """``fallbacks`` less those ``problems`` already tell (same file and
+    field), so each problem is told once."""
+    seen = {(p.path, p.field) for p in problems}
+    return [p for p in fallbacks if (p.path, p.field) not in seen]
 
 
 def _story_order(entry: Tagged[Any]) -> tuple[Any, str]:

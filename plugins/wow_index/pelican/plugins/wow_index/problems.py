@@ -13,7 +13,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["Problem", "WowContentError", "display_path", "locate_field"]
+__all__ = [
+    "Problem",
+    "WowContentError",
+    "WowStoryError",
+    "display_path",
+    "locate_field",
+]
 
 Severity = Literal["error", "warning"]
 
@@ -52,6 +58,24 @@ class WowContentError(Exception):
         super().__init__(
             f"{count} problem{'s' if count != 1 else ''} in tagged content "
             f"(WOW_STRICT is on):\n{lines}"
+        )
+
+
+class WowStoryError(Exception):
+    """The plugin failed on one story: input no check foresaw, or a bug.
+
+    The build stops before anything is written, naming the story, instead
+    of publishing a site with that story silently missing or half-indexed.
+    """
+
+    def __init__(self, path: str | Path | None, error: BaseException) -> None:
+        self.path = display_path(path)
+        self.error = error
+        super().__init__(
+            f"{self.path}: pelican-wow-index failed on this story "
+            f"({type(error).__name__}: {error}); nothing was written. Check its "
+            "Touchpoint, Verdict, Company and moment headings; if they look "
+            "right, report this message as a bug"
         )
 
 

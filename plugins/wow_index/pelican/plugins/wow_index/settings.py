@@ -47,6 +47,13 @@ _CELL = ("touchpoint", "verdict")
 SCHEMA: tuple[Setting, ...] = (
     Setting("WOW_STRICT", False, (bool,), "Fail the build on any content problem."),
     Setting(
+        "WOW_SANITIZE_HTML",
+        False,
+        (bool,),
+        "Clean the HTML of every article and page: no scripts, styles, frames, "
+        "forms, event handlers or unsafe links; unclosed tags closed.",
+    ),
+    Setting(
         "WOW_TOUCHPOINTS",
         _DEFAULTS["touchpoints"],
         (dict,),

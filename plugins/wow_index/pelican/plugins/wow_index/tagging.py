@@ -7,6 +7,7 @@ Pelican, so every rule is tested directly.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ __all__ = ["StoryTags", "clean_text", "parse_story_tags", "split_values"]
 _LIST_SEPARATORS = re.compile(r"[,;|]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_COMPANY_LENGTH = 120
+# More unknown values than this are one problem, not one line each.
+MAX_UNKNOWN_REPORTED = 3
+TAG_FIELDS = ("touchpoint", "verdict", "company")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,23 @@ def _field(metadata: Mapping[str, Any], name: str) -> tuple[str, Any]:
     return name.capitalize(), None
 
 
+def _misspelt_fields(metadata: Mapping[str, Any], report: _Collector) -> None:
+    """A field name close to a tag field (``Tuchpoint``, ``Verdicts``) would
+    quietly turn a story into an essay: report it with a did-you-mean."""
+    present = {k.lower() for k in metadata if isinstance(k, str)}
+    for key in metadata:
+        if not isinstance(key, str) or key.lower() in TAG_FIELDS:
+            continue
+        folded = re.sub(r"[\s_-]+", "", key.lower())
+        close = difflib.get_close_matches(folded, TAG_FIELDS, n=1, cutoff=0.75)
+        if close and close[0] not in present:
+            report.add(
+                key,
+                "is not a field the WoW index reads, so the story is not tagged by it",
+                close[0].capitalize(),
+            )
+
+
 def parse_story_tags(
     metadata: Mapping[str, Any],
     touchpoints: Vocabulary,
@@ -121,16 +142,28 @@ def parse_story_tags(
                 f"is empty; write one or more of: {_choices(touchpoints)}, "
                 "or remove the line for an essay",
             )
+        unknown: list[str] = []
         for item in raw:
             slug = touchpoints.resolve(item)
             if slug is None:
+                unknown.append(item)
+            elif slug not in found:
+                found.append(slug)
+        if len(unknown) > MAX_UNKNOWN_REPORTED:
+            shown = ", ".join(repr(u) for u in unknown[:MAX_UNKNOWN_REPORTED])
+            report.add(
+                "Touchpoint",
+                f"{len(unknown)} unknown touchpoints ({shown} and "
+                f"{len(unknown) - MAX_UNKNOWN_REPORTED} more); use one or more "
+                f"of: {_choices(touchpoints)}",
+            )
+        else:
+            for item in unknown:
                 report.add(
                     "Touchpoint",
                     f"unknown touchpoint {item!r}; use one of: {_choices(touchpoints)}",
                     touchpoints.suggest(item),
                 )
-            elif slug not in found:
-                found.append(slug)
 
     _, v_value = _field(metadata, "verdict")
     verdict: str | None = None
@@ -173,6 +206,8 @@ def parse_story_tags(
                     f"{MAX_COMPANY_LENGTH}",
                 )
                 company = company[:MAX_COMPANY_LENGTH].rstrip()
+
+    _misspelt_fields(metadata, report)
 
     if tp_value is not None and v_value is None:
         report.add(

@@ -11,6 +11,7 @@ like Pelican's own categories and tags, from ``WOW_<KIND>_URL`` and
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -134,6 +135,16 @@ class Verdict(_VocabularyTerm):
 
 class Company(WowTerm):
     kind = "company"
+
+    def __init__(
+        self, name: str, settings: Mapping[str, Any], slug: str | None = None
+    ) -> None:
+        super().__init__(name, settings, slug)
+        if not self.slug:
+            # A name with no letters Pelican can slugify ("☕☕") would
+            # otherwise be written over the list of companies.
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            self.slug = f"company-{digest}"
 
 
 class Cell:

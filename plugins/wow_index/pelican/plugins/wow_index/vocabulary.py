@@ -126,11 +126,17 @@ class Vocabulary:
                 lookup[normalise(key)] = slug
         for term in terms:
             for alias in term.aliases:
+                if not normalise(alias):
+                    raise VocabularyError(
+                        f"{name}[{term.slug!r}]['aliases']: {alias!r} has no "
+                        "letters or digits; remove it"
+                    )
                 owner = lookup.setdefault(normalise(alias), term.slug)
                 if owner != term.slug:
                     raise VocabularyError(
                         f"{name}[{term.slug!r}]['aliases']: {alias!r} already "
-                        f"names {owner!r}; an alias may point to one term only"
+                        f"names {owner!r}; an alias may point to one term "
+                        f"only, so remove it from {term.slug!r} or {owner!r}"
                     )
         return cls(name=name, terms=tuple(terms), _lookup=lookup)
 

@@ -1,0 +1,98 @@
+"""A failure during the build names the story and never leaves a
+half-written site: ``invoke build`` swaps the new site in only on success."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpus import content_folder
+from sitebuild import FIXTURES, ROOT, build_site
+
+pytestmark = pytest.mark.slow
+PLUGIN = FIXTURES / "failing_plugin"
+EXPLODE = PLUGIN / "explode" / "explode.md"
+FAILURE = (
+    "content/stories/explode.md: pelican-wow-index failed on this story "
+    "(RuntimeError: simulated failure in the tag parser); nothing was written"
+)
+
+
+def with_exploding_story(folder: Path) -> Path:
+    content = content_folder(folder, [])
+    shutil.copy(EXPLODE, content / "stories" / "explode.md")
+    return content
+
+
+def test_a_story_that_breaks_the_plugin_is_named_and_nothing_is_written(tmp_path):
+    content = with_exploding_story(tmp_path / "content")
+    result = build_site(
+        content,
+        tmp_path / "output",
+        PLUGIN_PATHS=[str(PLUGIN)],
+        PLUGINS=["pelican.plugins.wow_index", "fail_on_story"],
+        ARTICLE_PATHS=["stories", "essays"],
+        PAGE_PATHS=["pages"],
+    )
+    assert result.returncode != 0
+    assert FAILURE in result.log, result.log
+    assert not any(p.is_file() for p in result.output.rglob("*"))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the site (tasks.py, settings, theme) with the test plugin
+    on and a story it breaks on, and an old site already in output/."""
+    shutil.copy(ROOT / "tasks.py", tmp_path)
+    shutil.copy(ROOT / "pelicanconf.py", tmp_path)
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    with_exploding_story(tmp_path / "content")
+    with (tmp_path / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            f"\nPLUGIN_PATHS = [{str(PLUGIN)!r}]\n"
+            'PLUGINS = [*PLUGINS, "fail_on_story"]\n'
+        )
+    old = tmp_path / "output"
+    old.mkdir()
+    (old / "index.html").write_text("the old site", encoding="utf-8")
+    return tmp_path
+
+
+def invoke_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(project), "build"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env=dict(os.environ, COLUMNS="400", TERM="dumb"),
+    )
+
+
+def leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".output"))
+
+
+def test_invoke_build_keeps_the_old_site_when_the_build_fails(project):
+    result = invoke_build(project)
+    assert result.returncode != 0
+    assert FAILURE in result.stdout + result.stderr
+    output = project / "output"
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert leftovers(project) == []
+
+
+def test_invoke_build_swaps_the_new_site_in_when_it_succeeds(project):
+    (project / "content" / "stories" / "explode.md").unlink()
+    result = invoke_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = project / "output"
+    assert "the old site" not in (output / "index.html").read_text(encoding="utf-8")
+    assert (output / "wow" / "index.json").is_file()
+    assert (output / "stories" / "a-parcel-in-the-hedge" / "index.html").is_file()
+    assert leftovers(project) == []
