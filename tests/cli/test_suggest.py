@@ -98,6 +98,7 @@ def test_it_abstains_when_the_story_gives_nothing_to_go_on(tmp_path):
     )
     (item,) = json.loads(plugin("suggest", "--json", str(tmp_path / "essay.md")).out)
     assert item["touchpoint"] is None and item["also"] == []
+    assert item["verdict"] is None and item["verdict_confidence"] == 0
 
 
 @pytest.fixture

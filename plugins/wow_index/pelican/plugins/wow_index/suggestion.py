@@ -211,14 +211,19 @@ class Suggester:
             if company:
                 evidence.append(f"company {company!r}: a name the story repeats")
 
-        contributions = self.verdict_contributions(measured)
-        probs = _softmax(self.verdict_scores(measured))
-        best = max(probs, key=lambda k: (probs[k], -SCALE.index(k)))
-        vd_conf = round(probs[best], 2)
-        verdict = self._on_scale(best) if vd_conf >= self.threshold else None
-        evidence.append(
-            f"verdict {self._on_scale(best)}: {_explain(contributions[best], measured)}"
-        )
+        verdict, vd_conf = None, 0.0
+        if any(measured.values.values()):
+            contributions = self.verdict_contributions(measured)
+            probs = _softmax(self.verdict_scores(measured))
+            best = max(probs, key=lambda k: (probs[k], -SCALE.index(k)))
+            vd_conf = round(probs[best], 2)
+            if vd_conf >= self.threshold:
+                verdict = self._on_scale(best)
+            explained = _explain(contributions[best], measured)
+            evidence.append(f"verdict {self._on_scale(best)}: {explained}")
+        else:
+            # Nothing for or against: the model's prior alone would be a guess.
+            evidence.append("verdict: no words of praise, trouble or outcome found")
         for kind in ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "care"):
             found = measured.evidence.get(kind)
             if found:
