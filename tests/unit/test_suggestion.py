@@ -55,6 +55,13 @@ def test_the_closing_paragraph_is_measured_on_its_own():
     assert failed["ending"] < 0 and failed["closing_down"] > 0
 
 
+def test_intensified_and_softened_praise_are_told_apart():
+    warm = measure("The staff were incredibly helpful and really kind.")
+    lukewarm = measure("The staff were fairly helpful and quite polite.")
+    assert warm["intensified"] > 0 and warm["softened"] == 0
+    assert lukewarm["softened"] > 0 and lukewarm["intensified"] == 0
+
+
 def test_what_the_company_said_in_quotes_is_not_the_writers_judgement():
     quoted = measure('Their letter said "we are delighted to help, amazing offer".')
     assert quoted["praise"] == 0

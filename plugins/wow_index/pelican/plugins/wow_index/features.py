@@ -12,7 +12,9 @@ few transparent ways:
   (``bad``), the shrugs and friction of ``meh``, trouble that was resolved,
   and sarcasm; and the same phrases counted in the last paragraph alone,
   because the writer's last word outweighs the trouble told before it.
-  Deeds and outcomes also count in the polarity of their sentence.
+  Deeds and outcomes also count in the polarity of their sentence, and
+  praise is counted apart when intensified ("very helpful") or softened
+  ("fairly helpful").
   Negation ("not bad", "couldn't fault"), quoted words of the company, and
   what the customer merely expected are handled here, so the model only
   weighs the results.
@@ -114,6 +116,9 @@ _NEGATED = re.compile(
 )
 _EXPECTATION = re.compile(rf"\b(?:{lexicon.EXPECTATION})\b", re.IGNORECASE)
 _SELF_NEGATING = {"never", "nothing", "nobody", "no one", "none"}
+# "very helpful" against "fairly helpful": how strongly praise is meant.
+_INTENSIFIED = re.compile(rf"\b(?:{lexicon.INTENSIFIERS})\s+$", re.IGNORECASE)
+_SOFTENED = re.compile(rf"\b(?:{lexicon.SOFTENERS})\s+$", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]{1,200}[\"”]")
 _BURST = re.compile(rf"(?<![\w])(?:{lexicon.PRAISE_BURSTS})(?![\w])", re.IGNORECASE)
 _BURST_OPENER = re.compile(
@@ -151,6 +156,8 @@ class Sentence:
     burst: bool = False
     praising: bool = False
     sarcastic: bool = False
+    intensified: int = 0
+    softened: int = 0
 
     @property
     def polarity(self) -> float:
@@ -205,6 +212,8 @@ VERDICT_FEATURES = (
     "closing_down",
     "closing_shrug",
     "closing_resolved",
+    "intensified",
+    "softened",
 )
 """The verdict features, in the order the model's weights use."""
 
@@ -235,6 +244,11 @@ def _score_sentence(sentence: Sentence, patterns: dict[str, Patterns]) -> None:
             neg += strength * 0.8
         else:
             pos += strength
+            before = text[max(0, match.start() - 20) : match.start()]
+            if _INTENSIFIED.search(before):
+                sentence.intensified += 1
+            elif _SOFTENED.search(before):
+                sentence.softened += 1
     for kind, factor in (("negative", 1.0), ("problem", problem_weight)):
         for match, strength in hits(patterns[kind], text):
             if any(a <= match.start() < b for a, b in praised):
@@ -365,6 +379,8 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
         "closing_down": math.log1p(closing["bad"]),
         "closing_shrug": math.log1p(closing["meh"]),
         "closing_resolved": math.log1p(closing["resolved"]),
+        "intensified": math.log1p(sum(s.intensified for s in units if not s.sarcastic)),
+        "softened": math.log1p(sum(s.softened for s in units)),
     }
     return result
 

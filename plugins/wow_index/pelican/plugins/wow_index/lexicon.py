@@ -342,8 +342,14 @@ EXPECTATION = (
 # Words that turn a story from what was feared to what happened.
 CONTRAST = r"instead|but then|then|to my surprise|it turned out|in fact|actually"
 NEGATORS = r"not|no|never|none|n't|without|hardly|barely|nor|neither"
-INTENSIFIERS = r"very|really|so|truly|genuinely|extremely|incredibly|utterly|completely"
-SOFTENERS = r"a bit|slightly|somewhat|fairly|quite|rather|mildly|a little"
+INTENSIFIERS = (
+    r"very|really|so|truly|genuinely|extremely|incredibly|utterly|completely"
+    r"|remarkably|exceptionally|unbelievably|wonderfully|thoroughly|hugely"
+)
+SOFTENERS = (
+    r"a bit|slightly|somewhat|fairly|quite|rather|mildly|a little|reasonably"
+    r"|pretty|more or less|mostly|just about|okay-ish|adequately"
+)
 
 # Words that often end a company's name.
 COMPANY_WORDS = [
