@@ -2,6 +2,7 @@
 #   make serve   build, serve on http://localhost:8000, rebuild on save
 #   make build   build output/ only
 #   make test    the whole test suite
+#   make bench   benchmarks, written to bench/results.json
 #   make browser-deps   Debian packages the browser tests and the HTML
 #                       validator need (chromium, chromium-driver, Java)
 #   make compat  the plugin's tests with the oldest and newest Pelican
@@ -14,7 +15,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint format clean browser-deps screenshots compat messages
+.PHONY: build serve test lint format clean browser-deps screenshots compat messages bench
 
 $(STAMP): requirements.txt requirements-dev.txt plugins/wow_index/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +29,10 @@ build: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/invoke serve
+
+# Benchmarks (not tests): make bench BENCH="--stories 1000 --repeat 3"
+bench: $(STAMP)
+	$(BIN)/invoke bench $(BENCH)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

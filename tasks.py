@@ -87,6 +87,13 @@ def _plugin(*args: str) -> None:
         raise Exit(code=code)
 
 
+def _module(c, module: str, *args: object) -> None:
+    """Run ``python -m module args`` from the project folder."""
+    with c.cd(str(ROOT)):
+        words = (sys.executable, "-m", module, *args)
+        c.run(" ".join(shlex.quote(str(word)) for word in words), pty=False)
+
+
 def _with_settings(command: str, *args: str) -> list[str]:
     return [command, "--settings", SETTINGS, *args]
 
@@ -104,16 +111,50 @@ def build(c, strict=False, output=str(OUTPUT)):
 
 @task(help={"port": "Port to serve on (default 8000).", "bind": "Address to bind."})
 def serve(c, port=8000, bind="127.0.0.1"):
-    """Build, serve on http://localhost:8000 and rebuild on every save."""
-    _pelican(
+    """Preview: serve on localhost:8000, rebuild and reload on every save.
+
+    One Pelican process stays alive and re-renders only what a change
+    affects (see devserver/); a build with errors is not published."""
+    _module(
         c,
-        "pelicanconf.py",
-        "--autoreload",
-        "--listen",
-        "--port",
-        str(port),
-        "--bind",
-        bind,
+        "devserver",
+        *("-s", "pelicanconf.py", "--content", "content", "-o", OUTPUT),
+        *("--port", int(port), "--bind", bind),
+    )
+
+
+@task(
+    help={
+        "stories": "Corpus sizes, comma-separated (default 100,1000,5000).",
+        "repeat": "Alternating runs per figure (default 3).",
+        "repeat_large": "Runs per figure at 5,000 stories or more.",
+        "edits": "Story edits timed through the serve loop (default 5).",
+        "out": "Where to write results.json (a .md table goes beside it).",
+        "update_readme": "Put the table in the plugin README.",
+        "theme": "Theme of the with/without-plugin builds (default notmyidea).",
+    }
+)
+def bench(
+    c,
+    stories="100,1000,5000",
+    repeat=3,
+    repeat_large=0,
+    edits=5,
+    out="bench/results.json",
+    update_readme=False,
+    theme="notmyidea",
+):
+    """Benchmarks: builds with and without the plugin, and the edit loop.
+
+    Generates corpora under bench/corpus/, times cold and warm builds and the
+    serve loop, and writes bench/results.json and bench/results.md."""
+    extra = ["--repeat-large", int(repeat_large)] if int(repeat_large) else []
+    extra += ["--update-readme"] if update_readme else []
+    _module(
+        c,
+        "bench",
+        *("--stories", stories, "--repeat", int(repeat), "--edits", int(edits)),
+        *("--out", out, "--theme", theme, *extra),
     )
 
 

@@ -14,6 +14,8 @@ Two layers, so a build never reports the same thing twice:
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -26,6 +28,7 @@ from .tagging import StoryTags, parse_story_tags
 
 __all__ = [
     "SUGGESTED_PREFIX",
+    "check_files",
     "check_sources",
     "duplicate_slugs",
     "file_problems",
@@ -285,3 +288,60 @@ def check_sources(
         )
     problems.extend(duplicate_slugs(sources, settings))
     return sources, problems
+
+
+# (path, kind) -> ((mtime_ns, size, settings id), header-only source, problems)
+_CHECKED: dict[tuple[str, str], tuple[tuple[int, int, int], Source, list[Problem]]] = {}
+
+
+def check_files(
+    files: Iterable[tuple[str | Any, str]],
+    settings: Mapping[str, Any],
+    wow: WowSettings,
+) -> list[Problem]:
+    """The problems :func:`check_sources` finds without tags, for a build.
+
+    Each file's result is remembered by its modification time and size, so a
+    process that builds again and again (``invoke serve``) reads only the
+    files that changed; what is remembered is the header, not the text.
+    """
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path, kind in files:
+        key = (str(path), str(kind))
+        try:
+            stat = os.stat(path)
+            stamp: tuple[int, int, int] | None = (
+                stat.st_mtime_ns,
+                stat.st_size,
+                id(settings),
+            )
+        except OSError:
+            stamp = None
+        known = _CHECKED.get(key)
+        if stamp is not None and known is not None and known[0] == stamp:
+            source, found = known[1], known[2]
+        else:
+            source = read_source(path, kind)  # type: ignore[arg-type]
+            found = file_problems(source, settings, wow, tags=False)
+            source = _header_only(source)
+            if stamp is not None:
+                _CHECKED[key] = (stamp, source, found)
+        sources.append(source)
+        problems.extend(found)
+    problems.extend(duplicate_slugs(sources, settings))
+    return problems
+
+
+def _header_only(source: Source) -> Source:
+    """What :func:`duplicate_slugs` needs of a source, to keep for later."""
+    keep = {"slug", "title", "status", "lang"}
+    return dataclasses.replace(
+        source,
+        text=None if source.text is None else "",
+        body="",
+        fields={k: v for k, v in source.fields.items() if k in keep},
+        names={k: v for k, v in source.names.items() if k in keep},
+        lines={k: v for k, v in source.lines.items() if k in keep},
+        problems=[],
+    )

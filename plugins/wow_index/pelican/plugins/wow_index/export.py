@@ -7,14 +7,13 @@ same bytes. Text fields are plain text (markup stripped), never HTML.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from .grouping import Tagged, WowIndex
-from .moments import html_parser
 from .settings import verdict_ratings
 from .tagging import clean_text
 from .vocabulary import Vocabulary
@@ -24,13 +23,25 @@ __all__ = ["SCHEMA_VERSION", "dumps", "index_document", "plain_text", "story_rec
 SCHEMA_VERSION = 1
 
 
-def plain_text(html: Any) -> str:
+# Titles and summaries are small, well-formed fragments that Markdown wrote:
+# dropping tags (and what scripts, styles and comments hold) and decoding
+# entities gives the same text as an HTML parser, without building a tree
+# for every story.
+_HIDDEN = re.compile(
+    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(fragment: Any) -> str:
     """Text of an HTML fragment, white space collapsed."""
-    if not html:
+    if not fragment:
         return ""
-    text = str(html)
-    if "<" in text or "&" in text:
-        text = BeautifulSoup(text, html_parser()).get_text(" ")
+    text = str(fragment)
+    if "<" in text:
+        text = _TAG.sub(" ", _HIDDEN.sub(" ", text))
+    if "&" in text:
+        text = html.unescape(text)
     return clean_text(text)
 
 
@@ -108,11 +119,29 @@ def index_document(
     }
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def dumps(document: dict[str, Any]) -> str:
-    """Serialise deterministically. ``<``, ``>`` and ``&`` are escaped as
+    """Serialise deterministically: one top-level key per line and one story
+    per line (readable, diffable, and written by the C encoder, which an
+    indented dump cannot use). ``<``, ``>`` and ``&`` are escaped as
     ``\\u003c`` etc. so the JSON can also be embedded in a page safely."""
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        + "\n"
-    )
+    lines = []
+    for key, value in document.items():
+        if key == "stories" and value:
+            # Line by line, so a big index is never copied whole to escape it.
+            items = ",\n".join(f"    {_escaped(item)}" for item in value)
+            lines.append(f"  {_ENCODE(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {_ENCODE(key)}: {_escaped(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _escaped(value: Any) -> str:
+    text = _ENCODE(value)
+    if "<" in text or ">" in text or "&" in text:
+        text = (
+            text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        )
+    return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
-from .checking import check_sources, story_problems
+from .checking import check_files, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
@@ -326,8 +326,8 @@ class WowGenerator(Generator):
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
         duplicate slugs); tags were checked above, so they are left out."""
-        files = content_files(self.path, self.settings)
-        return check_sources(files, self.settings, self.wow_settings, tags=False)[1]
+        files = _listed_content_files(self.path, self.settings)
+        return check_files(files, self.settings, self.wow_settings)
 
     def _decorate(self, entry: Tagged[Any]) -> None:
         """Give an article its tags as template variables."""
@@ -387,7 +387,7 @@ class WowGenerator(Generator):
                     **common,
                 )
         if self.settings["WOW_JSON_SAVE_AS"]:
-            self._write_json(self.settings["WOW_JSON_SAVE_AS"])
+            self._write_json(writer, self.settings["WOW_JSON_SAVE_AS"])
 
     def _write_taxonomy(
         self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
@@ -434,21 +434,58 @@ class WowGenerator(Generator):
                 **common,
             )
 
-    def _write_json(self, save_as: str) -> None:
+    def _write_json(self, writer: Any, save_as: str) -> None:
+        """Through the Writer, like a page: a writer that skips outputs whose
+        inputs did not change (``invoke serve``) skips it too."""
         assert self.view is not None
-        document = index_document(
-            self.view.index,
-            self.wow_settings.touchpoints,
-            self.wow_settings.verdicts,
-            site_url=self.settings.get("SITEURL", ""),
-            stages=self.wow_settings.stages,
-            ratings=self.wow_settings.ratings,
+        view = self.view
+
+        def render() -> str:
+            return dumps(
+                index_document(
+                    view.index,
+                    self.wow_settings.touchpoints,
+                    self.wow_settings.verdicts,
+                    site_url=self.settings.get("SITEURL", ""),
+                    stages=self.wow_settings.stages,
+                    ratings=self.wow_settings.ratings,
+                )
+            )
+
+        writer.write_file(
+            save_as, _Document(save_as, render), self.context, url=save_as
         )
-        path = os.path.join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(document))
-        logger.info('Writing "%s"', path)
+
+
+class _Document:
+    """A non-HTML output that Pelican's Writer renders like a template."""
+
+    def __init__(self, name: str, render: Callable[[], str]) -> None:
+        self.name = name  # as a Jinja template has, for plugins that log it
+        self._render = render
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return self._render()
+
+
+# (content folder, settings id) -> (every folder's mtime, content_files()).
+_LISTED: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], list[Any]]] = {}
+
+
+def _listed_content_files(root: str, settings: dict[str, Any]) -> list[Any]:
+    """``content_files()``, listed again only when a folder changed (adding,
+    removing or renaming a file changes its folder's modification time), so a
+    process that builds again and again does not redo it for every save."""
+    stamp = tuple(
+        (folder, os.stat(folder).st_mtime_ns) for folder, _, _ in os.walk(root)
+    )
+    key = (str(root), id(settings))
+    known = _LISTED.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    files = list(content_files(root, settings))
+    _LISTED[key] = (stamp, files)
+    return files
 
 
 def _unreported(fallbacks: list[Problem], problems: list[Problem]) -> list[Problem]:

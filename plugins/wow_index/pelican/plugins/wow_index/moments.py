@@ -6,7 +6,11 @@ A writer marks a heading as a moment with Markdown's ``attr_list``::
 
 Classes that are touchpoint or verdict slugs make the heading a moment. The
 HTML is only parsed when a heading carries a class at all, so stories
-without moments cost a regular-expression scan and nothing more.
+without moments cost a regular-expression scan and nothing more; and then
+only the headings that carry a class are handed to BeautifulSoup (with lxml),
+not the whole story, which keeps the parse to a few hundred bytes. Results
+are remembered by HTML and vocabulary slugs, so a process that builds again
+(``invoke serve``) parses only the stories that changed.
 """
 
 from __future__ import annotations
@@ -21,7 +25,19 @@ from .vocabulary import Vocabulary
 __all__ = ["Moment", "extract_moments", "html_parser"]
 
 _HEADING_WITH_CLASS = re.compile(r"<h[1-6]\b[^>]*\bclass\s*=", re.IGNORECASE)
+# A whole heading element with a class attribute. Headings cannot nest, so the
+# first closing tag of the same level ends it.
+_CLASSED_HEADING = re.compile(
+    r"<(h[1-6])\b[^>]*\bclass\s*=[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# (html, touchpoint slugs, verdict slugs) -> result; the keys are strings the
+# articles already hold, so this costs little beyond the results themselves.
+_REMEMBERED: dict[
+    tuple[str, tuple[str, ...], tuple[str, ...]],
+    tuple[tuple[Moment, ...], tuple[MomentIssue, ...]],
+] = {}
+_REMEMBER_AT_MOST = 50_000
 
 
 def html_parser() -> str:
@@ -65,7 +81,22 @@ def extract_moments(
     """
     if not html or not _HEADING_WITH_CLASS.search(html):
         return [], []
-    soup = BeautifulSoup(html, html_parser())
+    key = (html, touchpoints.slugs, verdicts.slugs)
+    known = _REMEMBERED.get(key)
+    if known is not None:
+        return list(known[0]), list(known[1])
+    moments, issues = _parse_moments(html, touchpoints, verdicts)
+    if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = (tuple(moments), tuple(issues))
+    return moments, issues
+
+
+def _parse_moments(
+    html: str, touchpoints: Vocabulary, verdicts: Vocabulary
+) -> tuple[list[Moment], list[MomentIssue]]:
+    headings = "".join(m.group(0) for m in _CLASSED_HEADING.finditer(html))
+    soup = BeautifulSoup(headings or html, html_parser())
     moments: list[Moment] = []
     issues: list[MomentIssue] = []
     for heading in soup.find_all(_HEADINGS, class_=True):

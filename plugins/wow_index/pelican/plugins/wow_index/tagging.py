@@ -77,14 +77,13 @@ class _Collector:
     """Collects problems for one story, finding each field's line lazily."""
 
     def __init__(self, path: str | None) -> None:
-        self.path = display_path(path)
         self._source = path
         self.problems: list[Problem] = []
 
     def add(self, field: str, message: str, suggestion: str | None = None) -> None:
         self.problems.append(
             Problem(
-                path=self.path,
+                path=display_path(self._source),
                 line=locate_field(self._source, field),
                 field=field,
                 message=message,

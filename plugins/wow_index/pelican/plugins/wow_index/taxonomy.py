@@ -53,19 +53,35 @@ class WowTerm(URLWrapper):
         super().__init__(name, settings)
         if slug is not None:
             self.slug = slug
+        self._urls: dict[tuple[str, bool], str] = {}
         self.articles: list[Any] = []
         self.split: list[tuple[Any, int, Cell | None]] = []
 
+    @property
+    def articles(self) -> list[Any]:
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: list[Any]) -> None:
+        # Whether a page exists (and so the URL) depends on the stories.
+        self._articles = value
+        self._urls.clear()
+
     def _from_settings(self, key: str, get_page_name: bool = False) -> str:
+        # Every story card links its terms: work the URL out once per term.
+        cached = self._urls.get((key, get_page_name))
+        if cached is not None:
+            return cached
         value = _format(
             self.settings.get(f"WOW_{self.kind.upper()}_{key}"),
             slug=self.slug,
             name=self.name,
         )
         if key == "URL" and not (self.articles and self.save_as):
-            return ""  # no page is built for it, so nothing may link to it
-        if get_page_name:
-            return value.rsplit(".", 1)[0] if value.endswith(".html") else value
+            value = ""  # no page is built for it, so nothing may link to it
+        elif get_page_name and value.endswith(".html"):
+            value = value.rsplit(".", 1)[0]
+        self._urls[(key, get_page_name)] = value
         return value
 
     page_name = property(

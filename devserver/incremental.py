@@ -1,0 +1,689 @@
+"""Incremental Pelican builds in one long-lived process.
+
+A :class:`Session` owns one :class:`pelican.Pelican` object for its whole
+life and runs it again on every change, with four hooks (signals, and one
+wrapper on :class:`pelican.contents.Content`):
+
+- **Reading.** Each generator's content cache lives in memory, so a rebuild
+  reads and converts only the files whose modification time changed. The
+  cache holds a pristine copy of each content object; every build works on a
+  fresh shallow copy, so nothing a build does to an object (plugins decorate
+  articles, Pelican rewrites summary links) leaks into the next one.
+- **Planning** (``all_generators_finalized``, after every generator read its
+  content and before anything is written). If the build logged an error, it
+  stops here and nothing is written. Otherwise each content object is
+  fingerprinted (:mod:`devserver.fingerprint`) and compared with the last
+  published build: when only bodies changed, the build re-renders only the
+  pages that read one of those bodies; when anything else changed (metadata,
+  a new, deleted or renamed file, a template, a static file, the settings),
+  it re-renders every page.
+- **Rendering** (``get_writer``): :class:`IncrementalWriter` renders into
+  memory, recording which bodies each page reads (``content``, and summaries
+  cut from the body). Pages it may skip keep their file and their record.
+- **Publishing.** Only when the whole build succeeded are files written (only
+  those whose bytes changed, each replaced atomically) and files the build no
+  longer makes deleted. So the output always equals what a clean ``pelican``
+  build of the same content writes.
+
+Limits, by design: a plugin that writes files itself (not through the
+writer) writes them on every build, and they are never deleted; a template
+that reads ``article._content`` directly is not tracked (use ``content``).
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import hashlib
+import io
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.log import LimitFilter
+from pelican.paginator import Paginator
+from pelican.plugins import signals
+from pelican.utils import (
+    clean_output_dir,
+    get_relative_path,
+    path_to_url,
+    posixize_path,
+    sanitised_join,
+)
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .fingerprint import (
+    body_digest,
+    card_digest,
+    settings_digest,
+    site_digest,
+    templates_digest,
+)
+
+__all__ = ["BuildReport", "IncrementalWriter", "Session"]
+
+logger = logging.getLogger(__name__)
+
+
+# Which bodies the page being rendered reads ----------------------------------
+class _Reads:
+    current: set[str] | None = None
+
+
+_READS = _Reads()
+
+
+def _install_content_hooks() -> None:
+    """Record, while a page renders, every content body it reads; and work
+    out a content object's relative source path once, not on every URL.
+
+    Pelican's ``get_content`` and ``get_summary`` are memoised; the wrappers
+    sit outside the memo, so a page that gets a cached value is recorded too.
+    A summary given in the metadata does not read the body.
+    """
+    if getattr(Content, "_devserver_tracking", False):
+        return
+    get_content = Content.__dict__["get_content"]
+    get_summary = Content.__dict__["get_summary"]
+    relative_source_path = Content.get_relative_source_path
+
+    def cached_relative_source_path(
+        self: Content, source_path: str | None = None
+    ) -> str | None:
+        # Pelican derives every URL from it, with two abspath and a relpath.
+        if source_path:
+            return relative_source_path(self, source_path)
+        cached = self.__dict__.get("_devserver_relative_path")
+        if cached is None:
+            cached = relative_source_path(self)
+            self.__dict__["_devserver_relative_path"] = cached
+        return cached
+
+    def tracked_get_content(self: Content, siteurl: str) -> str:
+        if _READS.current is not None:
+            _READS.current.add(self.source_path)
+        return get_content.__get__(self, type(self))(siteurl)
+
+    def tracked_get_summary(self: Content, siteurl: str) -> str:
+        if _READS.current is not None and "summary" not in self.metadata:
+            _READS.current.add(self.source_path)
+        return get_summary.__get__(self, type(self))(siteurl)
+
+    tracked_get_content.cache = get_content.cache  # type: ignore[attr-defined]
+    tracked_get_summary.cache = get_summary.cache  # type: ignore[attr-defined]
+    Content.get_relative_source_path = cached_relative_source_path  # type: ignore[method-assign]
+    Content.get_content = tracked_get_content  # type: ignore[method-assign]
+    Content.get_summary = tracked_get_summary  # type: ignore[method-assign]
+    Content._devserver_tracking = True  # type: ignore[attr-defined]
+
+
+def _clear_memos() -> None:
+    """Forget memoised content and summaries: links in them may have moved,
+    and the memo would otherwise keep every build's objects alive."""
+    Content.get_content.cache.clear()  # type: ignore[attr-defined]
+    Content.get_summary.cache.clear()  # type: ignore[attr-defined]
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept across builds (Jinja checks the source)."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+class _ErrorLog(logging.Handler):
+    """Collects ERROR records of one build, with the exception being handled
+    (Pelican logs "Could not process" without the reason)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if error is not None and str(error) not in message:
+            message = f"{message}: {type(error).__name__}: {error}"
+        self.messages.append(message)
+
+
+class BuildAborted(Exception):
+    """Raised inside Pelican's run to stop a build before it writes anything."""
+
+
+# State ------------------------------------------------------------------------
+@dataclass
+class _Published:
+    """What the last published build left on disk, and why."""
+
+    site: str = ""
+    fingerprints: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # output -> digest
+    reads: dict[str, frozenset[str]] = field(default_factory=dict)  # output -> bodies
+    extra: set[str] = field(default_factory=set)  # static files etc.
+
+
+@dataclass
+class _Build:
+    published: _Published | None
+    mode: str = "full"
+    changed_bodies: frozenset[str] = frozenset()
+    site: str = ""
+    fingerprints: dict[str, tuple[str, str]] = field(default_factory=dict)
+    rendered: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
+    extra: set[str] = field(default_factory=set)
+    written_names: set[str] = field(default_factory=set)
+    overridden_names: set[str] = field(default_factory=set)
+
+    def can_keep(self, key: str) -> bool:
+        """May this output keep the file the last published build wrote?"""
+        if self.mode == "full" or self.published is None:
+            return False
+        if key not in self.published.pages:
+            return False
+        return not (self.published.reads.get(key, frozenset()) & self.changed_bodies)
+
+    @contextmanager
+    def recording(self, key: str) -> Iterator[set[str]]:
+        reads: set[str] = set()
+        previous, _READS.current = _READS.current, reads
+        try:
+            yield reads
+        finally:
+            _READS.current = previous
+
+
+@dataclass
+class BuildReport:
+    """What one build did, for the terminal and for tests."""
+
+    published: bool
+    mode: str
+    seconds: float
+    rendered: int = 0
+    written: int = 0
+    deleted: int = 0
+    errors: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+# The writer -------------------------------------------------------------------
+class IncrementalWriter(Writer):
+    """Pelican's Writer, rendering into the session's build instead of disk.
+
+    ``write_file`` follows Pelican 4's own (pagination, relative URLs, the
+    override rules) but skips pages the build may keep, without rendering
+    them, building their context or touching the disk.
+    """
+
+    session: ClassVar[Session]
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
+        super().__init__(output_path, settings=settings)
+        self.build = self.session.current
+
+    def _key(self, name: str) -> str:
+        """The output's path relative to the output folder (the record key)."""
+        if not os.path.isabs(name):
+            key = posixize_path(os.path.normpath(name))
+            if not key.startswith("../"):
+                return key
+        path = sanitised_join(self.output_path, name)
+        return posixize_path(os.path.relpath(path, self.output_path))
+
+    def _claim(self, key: str, override: bool) -> bool:
+        """Pelican's rules for two writes to one file; False: skip this one."""
+        build = self.build
+        if key in build.overridden_names:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{key}" a second time '
+                    "(was previously overwritten)"
+                )
+            return False
+        if key in build.written_names and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{key}" as Pelican has already '
+                "written to it previously (set `override=True` if intended)"
+            )
+        if override:
+            build.overridden_names.add(key)
+        build.written_names.add(key)
+        return True
+
+    def _localcontext(
+        self, context: dict[str, Any], name: str, kwargs: dict[str, Any], relative: bool
+    ) -> dict[str, Any]:
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative:
+            relative_url = path_to_url(get_relative_path(name))
+            local["SITEURL"] = relative_url
+            local["localsiteurl"] = relative_url
+        local["output_file"] = name
+        local.update(kwargs)
+        return local
+
+    def _page(
+        self,
+        template: Any,
+        context: dict[str, Any],
+        name: str,
+        kwargs: dict[str, Any],
+        relative: bool,
+        override: bool,
+    ) -> None:
+        key = self._key(name)
+        if not self._claim(key, override):
+            return
+        if self.build.can_keep(key):
+            self.build.kept.add(key)
+            if relative:  # as if rendered: content objects read this later
+                context["localsiteurl"] = path_to_url(get_relative_path(name))
+            return
+        local = self._localcontext(context, name, kwargs, relative)
+        if local["localsiteurl"]:
+            context["localsiteurl"] = local["localsiteurl"]
+        with self.build.recording(key) as reads:
+            output = template.render(local)
+        self.build.rendered[key] = (output, frozenset(reads))
+        signals.content_written.send(
+            sanitised_join(self.output_path, name), context=local
+        )
+
+    def write_file(
+        self,
+        name: str,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if not name:
+            return
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self._page(template, context, name, kwargs, relative_urls, override_output)
+            return
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, val, self.settings, per_page)
+            for key, val in paginated.items()
+        }
+        for number in range(next(iter(paginators.values())).num_pages):
+            page_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                page_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": paginator.page(number)
+                        if number > 0
+                        else None,
+                        f"{key}_next_page": paginator.page(number + 2)
+                        if number + 1 < paginator.num_pages
+                        else None,
+                    }
+                )
+            self._page(
+                template,
+                context,
+                page.save_as,
+                page_kwargs,
+                relative_urls,
+                override_output,
+            )
+
+    def write_feed(
+        self,
+        elements: Any,
+        context: dict[str, Any],
+        path: str | None = None,
+        url: str | None = None,
+        feed_type: str = "atom",
+        override_output: bool = False,
+        feed_title: str | None = None,
+    ) -> Any:
+        if path:
+            key = self._key(path)
+            if self.build.can_keep(key):
+                self._claim(key, override_output)
+                self.build.kept.add(key)
+                return None
+            with self.build.recording(key) as reads:
+                feed = super().write_feed(
+                    elements, context, path, url, feed_type, override_output, feed_title
+                )
+            if key in self.build.rendered:
+                output, _ = self.build.rendered[key]
+                self.build.rendered[key] = (output, frozenset(reads))
+            return feed
+        return super().write_feed(
+            elements, context, path, url, feed_type, override_output, feed_title
+        )
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        key = self._key(filename)
+        claimed = self._claim(key, override)
+        return _StagedFile(self.build, key if claimed else None)
+
+
+class _StagedFile(io.StringIO):
+    """What Pelican's feed writer writes to: text kept for the build."""
+
+    def __init__(self, build: _Build, key: str | None) -> None:
+        super().__init__()
+        self.build, self.key = build, key
+
+    def __exit__(self, *exc: object) -> None:
+        if self.key is not None and exc[0] is None:
+            self.build.rendered[self.key] = (self.getvalue(), frozenset())
+        super().__exit__(*exc)
+
+
+# The session ------------------------------------------------------------------
+class Session:
+    """One Pelican instance, rebuilt on demand; see the module docstring."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        settings = dict(settings)
+        # The content cache lives in memory (below), never on disk.
+        settings["CACHE_CONTENT"] = False
+        settings["LOAD_CONTENT_CACHE"] = False
+        settings["DELETE_OUTPUT_DIRECTORY"] = False
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings.get("JINJA_ENVIRONMENT", {}),
+            "bytecode_cache": _MemoryBytecodeCache(),
+        }
+        self.settings = settings
+        self.output = settings["OUTPUT_PATH"]
+        self.generation = 0
+        self.published: _Published | None = None
+        self.current = _Build(None)
+        self.on_publish: list[Callable[[BuildReport], None]] = []
+        self._caches: dict[str, dict[str, Any]] = {}
+        self._errors: _ErrorLog | None = None
+        self._first = True
+        _install_content_hooks()
+        writer = type("SessionWriter", (IncrementalWriter,), {"session": self})
+        self._writer_class = writer
+        # blinker holds receivers weakly: keep the bound methods alive.
+        self._receivers = [
+            (signals.article_generator_init, self._attach_cache),
+            (signals.page_generator_init, self._attach_cache),
+            (signals.all_generators_finalized, self._plan),
+            (signals.get_writer, self._get_writer),
+        ]
+        for signal, receiver in self._receivers:
+            signal.connect(receiver)
+        self.pelican = Pelican(settings)
+        self._settings_digest = settings_digest(settings)
+
+    def close(self) -> None:
+        for signal, receiver in self._receivers:
+            signal.disconnect(receiver)
+
+    # Hooks ----------------------------------------------------------------------
+    def _attach_cache(self, generator: Any) -> None:
+        """Keep this generator's content cache in memory between builds."""
+        store = self._caches.setdefault(type(generator).__name__, {})
+        generator._cache = store
+        generator._cache_data_policy = True
+        generator.save_cache = lambda: None
+        original_get = generator.get_cached_data
+        original_put = generator.cache_data
+
+        def get_cached_data(filename: str, default: Any = None) -> Any:
+            pristine = original_get(filename, None)
+            if pristine is None:
+                return default
+            return _copy_content(pristine, generator.context)
+
+        def cache_data(filename: str, data: Any) -> None:
+            original_put(filename, _copy_content(data, {}))
+
+        generator.get_cached_data = get_cached_data
+        generator.cache_data = cache_data
+
+    def _get_writer(self, pelican: Any) -> type[IncrementalWriter]:
+        return self._writer_class
+
+    def _plan(self, generators: list[Any]) -> None:
+        """Decide what this build renders, or stop it if reading failed."""
+        build = self.current
+        if self._errors and self._errors.messages and not self._first:
+            raise BuildAborted
+        context = generators[0].context
+        # Keyed by source_path, the same key body reads are recorded under.
+        contents = {
+            obj.source_path: obj
+            for obj in context["generated_content"].values()
+            if obj is not None
+        }
+        build.fingerprints = {
+            path: (card_digest(obj), body_digest(obj))
+            for path, obj in sorted(contents.items())
+        }
+        folders: list[str] = []
+        for generator in generators:
+            folders.extend(getattr(generator, "_templates_path", []))
+        build.site = (
+            site_digest(context, self.settings)
+            + self._settings_digest
+            + templates_digest(folders)
+        )
+        build.extra = _static_outputs(context, self.settings)
+
+        published = build.published
+        if not _same_site_and_cards(published, build):
+            build.mode = "full"
+        else:
+            build.changed_bodies = frozenset(
+                path
+                for path, (_, body) in build.fingerprints.items()
+                if published.fingerprints[path][1] != body
+            )
+            build.mode = "bodies" if build.changed_bodies else "unchanged"
+
+    # Building -------------------------------------------------------------------
+    def build(self) -> BuildReport:
+        """Run Pelican once; publish the result if nothing went wrong.
+
+        Python's cycle collector is paused while the build runs and run once
+        when it is published: with thousands of stories cached in memory, its
+        passes during a build cost more than the build's own work.
+        """
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            report = self._build()
+        finally:
+            self.current = _Build(self.published)  # drop the staged pages
+            if collecting:
+                gc.enable()
+            gc.collect()
+        return report
+
+    def _build(self) -> BuildReport:
+        start = time.perf_counter()
+        first = self._first
+        if first:
+            _clean_output(self.settings)
+        self.current = _Build(self.published)
+        _clear_memos()
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
+        self._errors = _ErrorLog()
+        root = logging.getLogger()
+        root.addHandler(self._errors)
+        failure: str | None = None
+        try:
+            self.pelican.run()
+        except BuildAborted:
+            pass
+        except Exception as error:  # a template or plugin failed
+            failure = f"{type(error).__name__}: {error}"
+        finally:
+            root.removeHandler(self._errors)
+        errors = list(self._errors.messages)
+        if failure:
+            errors.append(failure)
+        build = self.current
+        report = BuildReport(
+            published=False,
+            mode=build.mode,
+            seconds=0.0,
+            rendered=len(build.rendered),
+            errors=errors,
+            changed=self._changed_sources(build),
+        )
+        if (errors and not first) or failure:
+            report.mode = "failed"
+            report.seconds = time.perf_counter() - start
+            return report
+        report.written, report.deleted = self._publish(build)
+        report.published = True
+        report.seconds = time.perf_counter() - start
+        self._first = False
+        self.generation += 1
+        for callback in self.on_publish:
+            callback(report)
+        return report
+
+    def _changed_sources(self, build: _Build) -> list[str]:
+        if self.published is None or not build.fingerprints:
+            return []
+        before, after = self.published.fingerprints, build.fingerprints
+        base = self.settings["PATH"]
+        return sorted(
+            posixize_path(os.path.relpath(path, base))
+            for path in before.keys() | after.keys()
+            if before.get(path) != after.get(path)
+        )
+
+    def _publish(self, build: _Build) -> tuple[int, int]:
+        """Write what changed, delete what is gone; remember it all."""
+        old = self.published or _Published()
+        new = _Published(site=build.site, fingerprints=build.fingerprints)
+        written = 0
+        for key in build.kept:
+            new.pages[key] = old.pages[key]
+            new.reads[key] = old.reads.get(key, frozenset())
+        for key, (text, reads) in build.rendered.items():
+            data = text.encode("utf-8")
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            path = os.path.join(self.output, key)
+            if old.pages.get(key) != digest or not os.path.exists(path):
+                _write_atomically(path, data)
+                written += 1
+            new.pages[key] = digest
+            new.reads[key] = reads
+        new.extra = build.extra
+        stale = (old.pages.keys() - new.pages.keys()) | (old.extra - new.extra)
+        stale -= new.pages.keys()
+        for key in sorted(stale):
+            _remove(self.output, key)
+        self.published = new
+        return written, len(stale)
+
+
+# Helpers ----------------------------------------------------------------------
+def _same_site_and_cards(published: _Published | None, build: _Build) -> bool:
+    """True when only bodies may differ from the published build."""
+    if published is None or published.site != build.site:
+        return False
+    if published.fingerprints.keys() != build.fingerprints.keys():
+        return False
+    return all(
+        published.fingerprints[path][0] == card
+        for path, (card, _) in build.fingerprints.items()
+    )
+
+
+def _copy_content(content: Any, context: dict[str, Any]) -> Any:
+    """A shallow copy with its own metadata, bound to ``context``."""
+    clone = copy.copy(content)
+    if isinstance(getattr(content, "metadata", None), dict):
+        clone.metadata = dict(content.metadata)
+    clone._context = context
+    return clone
+
+
+def _static_outputs(context: dict[str, Any], settings: dict[str, Any]) -> set[str]:
+    """Files the static generator writes: content statics and theme statics."""
+    outputs = {
+        posixize_path(static.save_as) for static in context.get("staticfiles", [])
+    }
+    theme = settings["THEME"]
+    destination = settings["THEME_STATIC_DIR"]
+    for path in settings["THEME_STATIC_PATHS"]:
+        source = os.path.join(theme, path)
+        if os.path.isfile(source):
+            target = os.path.join(destination, os.path.basename(path))
+            outputs.add(posixize_path(target))
+            continue
+        for root, _, files in os.walk(source):
+            for name in files:
+                relative = os.path.relpath(os.path.join(root, name), source)
+                outputs.add(posixize_path(os.path.join(destination, relative)))
+    return outputs
+
+
+def _clean_output(settings: dict[str, Any]) -> None:
+    """Start from an empty output folder, as ``pelican -d`` would."""
+    output = os.path.realpath(settings["OUTPUT_PATH"])
+    content = os.path.realpath(settings["PATH"])
+    if os.path.commonpath([output, content]) == output:
+        return  # never delete the folder the content lives in
+    if os.path.isdir(output):
+        clean_output_dir(output, settings["OUTPUT_RETENTION"])
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Readers of the served site see the old file or the new one, whole."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.devserver-tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, path)
+
+
+def _remove(output: str, key: str) -> None:
+    """Delete an output file and the folders it leaves empty."""
+    path = os.path.join(output, key)
+    with suppress(FileNotFoundError):
+        os.remove(path)
+    folder = os.path.dirname(path)
+    while os.path.realpath(folder) != os.path.realpath(output):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            break
+        folder = os.path.dirname(folder)

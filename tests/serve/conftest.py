@@ -1,0 +1,1 @@
+from servesite import served_site  # noqa: F401  (the fixture)

@@ -1,0 +1,102 @@
+"""The serve process's pure parts: fingerprints, the reload signal, the
+script it adds to pages. (``tests/serve`` drives the real thing.)"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Category
+from pelican.utils import get_date
+
+from devserver.fingerprint import (
+    body_digest,
+    card_digest,
+    settings_digest,
+    site_digest,
+    templates_digest,
+)
+from devserver.http import ReloadHub, inject
+
+
+def article(title="A story", body="<p>Body.</p>", **metadata) -> Article:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    meta = {"title": title, "date": "2024-01-02", "slug": "a-story", **metadata}
+    meta["category"] = Category("stories", settings)
+    meta["date"] = get_date(meta["date"])
+    return Article(body, meta, settings=settings, source_path="/c/stories/a.md")
+
+
+def test_a_body_change_changes_the_body_digest_only():
+    a, b = article(), article(body="<p>Another body.</p>")
+    assert card_digest(a) == card_digest(b)
+    assert body_digest(a) != body_digest(b)
+
+
+def test_metadata_changes_change_the_card():
+    base = card_digest(article())
+    assert card_digest(article(title="Retitled")) != base
+    assert card_digest(article(slug="elsewhere")) != base
+    changed = article()
+    changed.verdict = "bad"  # what a plugin adds counts too
+    assert card_digest(changed) != base
+
+
+def test_a_copy_with_a_new_context_has_the_same_card():
+    a = article()
+    b = copy.copy(a)
+    b._context = {"anything": object()}
+    b._devserver_relative_path = "stories/a.md"
+    assert card_digest(a) == card_digest(b)
+
+
+def test_translations_are_references():
+    a, other = article(), article(title="Autre", lang="fr")
+    a.translations = [other]
+    before = card_digest(a)
+    other.title = "Changed"  # the translation's own card covers this
+    assert card_digest(a) == before
+
+
+def test_site_digest_ignores_bookkeeping_and_shared_settings():
+    settings = {"SITENAME": "Site", "THEME_STATIC_PATHS": ["static"]}
+    context = dict(settings, wow={"latest": [article()]}, localsiteurl="../..")
+    digest = site_digest(context, settings)
+    assert site_digest(dict(context, localsiteurl="."), settings) == digest
+    # Pelican's own lists follow from the content fingerprints ...
+    assert site_digest(dict(context, articles=[article()]), settings) == digest
+    # ... what a plugin adds is fingerprinted.
+    assert site_digest(dict(context, wow={"latest": []}), settings) != digest
+    assert settings_digest(settings) != settings_digest(dict(settings, SITENAME="X"))
+
+
+def test_templates_digest_sees_an_edit(tmp_path):
+    (tmp_path / "base.html").write_text("<html>", encoding="utf-8")
+    before = templates_digest([str(tmp_path)])
+    time.sleep(0.01)
+    (tmp_path / "base.html").write_text("<html lang=en>", encoding="utf-8")
+    assert templates_digest([str(tmp_path)]) != before
+
+
+def test_the_reload_script_goes_before_the_last_body_end():
+    page = b"<html><body><p>x</p></body></html>"
+    served = inject(page, 7)
+    assert served.endswith(b"</body></html>")
+    assert b'<script src="/__devserver/reload.js" data-generation="7"' in served
+    assert inject(b"<p>fragment</p>", 1).startswith(b"<p>fragment</p><script")
+
+
+def test_the_hub_wakes_waiting_browsers_on_publish():
+    hub = ReloadHub()
+    seen: list[int] = []
+    waiter = threading.Thread(target=lambda: seen.append(hub.wait(0, timeout=10)))
+    waiter.start()
+    hub.publish(1)
+    waiter.join(timeout=10)
+    assert seen == [1]
+    hub.failed(["stories/x.md: bad date"])
+    assert hub.status["ok"] is False and hub.status["builds"] == 2
+    assert hub.status["generation"] == 1
