@@ -5,6 +5,8 @@
 #   make bench   benchmarks, written to bench/results.json
 #   make browser-deps   Debian packages the browser tests and the HTML
 #                       validator need (chromium, chromium-driver, Java)
+#   make compat  the plugin's tests with the oldest and newest Pelican
+#   make messages  the plugin's translation catalogues, extracted and compiled
 # The first run creates .venv and installs what is needed; later runs
 # reinstall only when a requirements file or the plugin's metadata changes.
 
@@ -13,7 +15,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint format clean browser-deps screenshots bench
+.PHONY: build serve test lint format clean browser-deps screenshots compat messages bench
 
 $(STAMP): requirements.txt requirements-dev.txt plugins/wow_index/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +36,12 @@ bench: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The plugin's tests in a fresh virtualenv per Pelican version, the plugin
+# installed from its wheel: by default the oldest supported and the newest
+# released; or e.g. `make compat PELICANS="pelican==4.10.2"`.
+compat: $(STAMP)
+	$(BIN)/python tests/venvs.py $(PELICANS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -63,3 +71,15 @@ browser-deps:
 
 clean:
 	rm -rf output .pytest_cache
+
+# The plugin's message catalogues: extract the templates' text into the .pot,
+# merge it into every language's .po, compile the .mo files (all committed).
+WOW_LOCALE := pelican/plugins/wow_index/locale
+messages: $(STAMP)
+	cd plugins/wow_index && ../../$(BIN)/pybabel --quiet extract -F babel.cfg \
+		--project pelican-wow-index --copyright-holder "Outside In" \
+		--version "$$(../../$(BIN)/python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')" \
+		--sort-by-file -o $(WOW_LOCALE)/pelican_wow_index.pot .
+	cd plugins/wow_index && ../../$(BIN)/pybabel --quiet update -D pelican_wow_index \
+		-i $(WOW_LOCALE)/pelican_wow_index.pot -d $(WOW_LOCALE)
+	cd plugins/wow_index && ../../$(BIN)/pybabel compile --statistics -D pelican_wow_index -d $(WOW_LOCALE)

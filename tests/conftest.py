@@ -5,6 +5,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import venvs
 from sitebuild import Build, build_real_site
 
 
@@ -15,3 +16,9 @@ def reader_site(tmp_path_factory) -> Build:
     build = build_real_site(tmp_path_factory.mktemp("reader") / "output")
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory) -> venvs.Dist:
+    """The plugin's wheel and sdist, built once (tests/plugin)."""
+    return venvs.build_dist(tmp_path_factory.mktemp("dist"))

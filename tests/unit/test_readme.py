@@ -15,3 +15,10 @@ def test_every_setting_is_documented_with_its_default():
     for setting in SCHEMA:
         if isinstance(setting.default, str | int | type(None)):
             assert rows[setting.name].strip() == f"`{setting.default!r}`", setting.name
+
+
+def test_every_setting_row_gives_the_schemas_meaning():
+    row = r"^\| `(WOW_[A-Z_]+)` \|[^|]+\|[^|]+\| ([^|]+) \|$"
+    rows = dict(re.findall(row, README, re.M))
+    for setting in SCHEMA:
+        assert rows[setting.name] == setting.doc, setting.name

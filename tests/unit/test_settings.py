@@ -29,6 +29,20 @@ def test_every_setting_is_documented():
         ({"WOW_STRIKT": True}, 'did you mean "WOW_STRICT"'),
         ({"WOW_VERDICTS": {"phone": {"label": "Phone"}}}, "share the slug"),
         ({"WOW_INDEX_SAVE_AS": True}, "path pattern"),
+        ({"WOW_TOUCHPOINT_SAVE_AS": "tp.html"}, r"must use \{slug\} or \{name\}"),
+        ({"WOW_COMPANY_FEED_ATOM": "c.xml"}, r"WOW_COMPANY_FEED_ATOM .* \{slug\}"),
+        ({"WOW_CELL_URL": "c/{touchpoint}/"}, r"\{touchpoint\} and \{verdict\}"),
+        ({"WOW_VERDICT_RATINGS": {"wow": 4}}, "must rate exactly the verdicts"),
+        ({"WOW_VERDICT_RATINGS": {"wow": "4"}}, "WOW_VERDICT_RATINGS must map"),
+        (
+            {"WOW_VERDICT_RATINGS": {"wow": 1, "good": 2, "meh": 3, "bad": 4}},
+            "must fall from best to worst",
+        ),
+        ({"WOW_CONTENT_BLOCK": "main-content"}, "not a Jinja block name"),
+        ({"WOW_TITLE_BLOCK": None}, "WOW_TITLE_BLOCK must be str"),
+        ({"WOW_LOCALE_DIRS": "locale"}, "WOW_LOCALE_DIRS must be list or tuple"),
+        ({"WOW_LOCALE_DIRS": [1]}, "WOW_LOCALE_DIRS must be a list of strings"),
+        ({"WOW_INDEX_TITLE": 3}, "WOW_INDEX_TITLE must be str or None"),
     ],
 )
 def test_invalid_settings_fail_fast_naming_the_setting(settings, message):
@@ -40,3 +54,9 @@ def test_pages_can_be_turned_off():
     settings = {"WOW_COMPANY_SAVE_AS": "", "WOW_JSON_SAVE_AS": None}
     load_settings(settings)
     assert settings["WOW_COMPANY_SAVE_AS"] == ""
+
+
+def test_verdict_ratings_default_to_the_order_and_may_be_set():
+    assert dict(load_settings({}).ratings) == {"wow": 4, "good": 3, "meh": 2, "bad": 1}
+    ratings = {"wow": 10, "good": 7, "meh": 3, "bad": 0}
+    assert dict(load_settings({"WOW_VERDICT_RATINGS": ratings}).ratings) == ratings

@@ -8,6 +8,7 @@ can use it (and a site's own task runner can wrap it)::
     python -m pelican.plugins.wow_index stats [PATH…] [--json]
     python -m pelican.plugins.wow_index import SOURCE… --into DIR
     python -m pelican.plugins.wow_index evaluate DIR [--split odd|even|all]
+    python -m pelican.plugins.wow_index train DIR[:odd|even]… [--output FILE]
 
 Settings come from ``-s FILE`` or, like ``pelican`` itself, from
 ``pelicanconf.py`` in the working directory when there is one. Exit codes:
@@ -282,17 +283,67 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# train ----------------------------------------------------------------------
+
+
+def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .evaluation import SPLITS
+    from .training import examples, fit
+
+    _, wow = load_site(args.settings)
+    sources = []
+    for spec in args.folders:
+        folder, _, split = spec.partition(":")
+        split = split or "all"
+        if split not in SPLITS:
+            raise UsageError(f"{spec}: split must be one of {', '.join(SPLITS)}")
+        if not (Path(folder) / "labels.json").is_file():
+            raise UsageError(f"{folder}: no labels.json in this folder")
+        sources.append((Path(folder), split))
+    found = examples(sources, wow.touchpoints)
+    unknown = sorted({e.touchpoint for e in found} - set(wow.touchpoints.slugs))
+    if unknown:
+        raise UsageError(
+            f"labels use touchpoints not in the vocabulary: {', '.join(unknown)}"
+        )
+    from .training import SCALE
+
+    odd_verdicts = sorted({e.verdict for e in found} - set(SCALE))
+    if odd_verdicts:
+        raise UsageError(
+            f"labels use verdicts off the scale {', '.join(SCALE)}: "
+            + ", ".join(odd_verdicts)
+        )
+    document = {"trained_on": list(args.folders), **fit(found)}
+    text = json.dumps(document, indent=1) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        err.write(f"wrote {args.output} ({len(found)} stories)\n")
+    else:
+        out.write(text)
+    return 0
+
+
 # evaluate -------------------------------------------------------------------
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .evaluation import evaluate
     from .sources import read_source
-    from .suggestion import Suggester
+    from .suggestion import Suggester, load_model
     from .terminal import table
 
     _, wow = load_site(args.settings)
-    suggester = Suggester(wow.touchpoints, wow.verdicts, threshold=args.threshold)
+    model = None
+    if args.model:
+        if not Path(args.model).is_file():
+            raise UsageError(
+                f"{args.model}: no such model file; write one with 'train'"
+            )
+        model = load_model(Path(args.model))
+    suggester = Suggester(
+        wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model
+    )
     folder = Path(args.folder)
     labels = Path(args.labels) if args.labels else folder / "labels.json"
     if not labels.is_file():
@@ -472,9 +523,27 @@ def _parser() -> argparse.ArgumentParser:
         help="files by number: odd, even or all (repeatable; default all)",
     )
     evaluate.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    evaluate.add_argument(
+        "--model", metavar="FILE", help="weights written by 'train' (default: shipped)"
+    )
     settings_option(evaluate)
     evaluate.add_argument("--json", action="store_true", help="print JSON")
     evaluate.set_defaults(run=run_evaluate)
+
+    train = commands.add_parser(
+        "train",
+        help="fit the suggestion model's weights to hand-labelled stories",
+        description="Fit the weights of suggest to folders of labelled stories "
+        "(labels.json), each optionally limited to its odd- or even-numbered "
+        "files as DIR:odd or DIR:even, and write them as JSON. The same "
+        "stories always give the same weights.",
+    )
+    train.add_argument("folders", nargs="+", metavar="DIR[:SPLIT]")
+    train.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (default: print)"
+    )
+    settings_option(train)
+    train.set_defaults(run=run_train)
 
     importer = commands.add_parser(
         "import",

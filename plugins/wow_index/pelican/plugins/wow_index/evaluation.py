@@ -4,8 +4,8 @@ A labelled set is a folder of untagged stories and a ``labels.json`` mapping
 each file name to ``{"touchpoint", "also", "verdict", "company"}``. Accuracy
 counts an abstention (None) as a miss; ``answered`` is accuracy on the
 stories where a suggestion was made, and ``coverage`` the share of those.
-Splits by file number (odd, even) let one half tune the lexicon while the
-other half checks it.
+Splits by file number (odd, even) let one half train the suggestion model
+(see :mod:`.training`) while the other half checks it.
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .grouping import Tagged, WowIndex
+from .settings import verdict_ratings
 from .tagging import clean_text
 from .vocabulary import Vocabulary
 
@@ -44,9 +45,14 @@ def plain_text(fragment: Any) -> str:
     return clean_text(text)
 
 
-def story_record(entry: Tagged[Any], verdicts: Vocabulary) -> dict[str, Any]:
+def story_record(
+    entry: Tagged[Any],
+    verdicts: Vocabulary,
+    ratings: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     """One story as JSON-ready data. ``entry.story`` is a Pelican article
     (or anything with ``title``, ``url``, ``date`` and ``summary``)."""
+    ratings = ratings or verdict_ratings(verdicts)
     story = entry.story
     tags = entry.tags
     date = getattr(story, "date", None)
@@ -60,9 +66,7 @@ def story_record(entry: Tagged[Any], verdicts: Vocabulary) -> dict[str, Any]:
         "touchpoints": list(tags.touchpoints),
         "primary_touchpoint": tags.primary,
         "verdict": tags.verdict,
-        "rating": (len(verdicts) - verdicts.index(tags.verdict))
-        if tags.verdict
-        else None,
+        "rating": ratings[tags.verdict] if tags.verdict else None,
         "company": tags.company,
         "moments": [
             {
@@ -83,8 +87,10 @@ def index_document(
     verdicts: Vocabulary,
     site_url: str = "",
     stages: Sequence[str] = (),
+    ratings: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """The whole index as a JSON-ready dict (see the README for the schema)."""
+    ratings = ratings or verdict_ratings(verdicts)
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": site_url,
@@ -96,7 +102,7 @@ def index_document(
             {
                 "slug": v.slug,
                 "label": v.label,
-                "rating": len(verdicts) - v.position,
+                "rating": ratings[v.slug],
                 "description": v.description,
             }
             for v in verdicts
@@ -109,7 +115,7 @@ def index_document(
             t.slug: {v.slug: index.moment_cells[(t.slug, v.slug)] for v in verdicts}
             for t in touchpoints
         },
-        "stories": [story_record(entry, verdicts) for entry in index.stories],
+        "stories": [story_record(entry, verdicts, ratings) for entry in index.stories],
     }
 
 

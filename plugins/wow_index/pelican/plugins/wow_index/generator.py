@@ -17,13 +17,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound, nodes
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from .checking import check_files, story_problems
 from .export import dumps, index_document
 from .grouping import Tagged, WowIndex, build_index, company_key
+from .i18n import install_translations
+from .layout import choose_layout
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
@@ -35,7 +37,6 @@ __all__ = ["WowGenerator", "WowView", "tag_articles"]
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-STANDALONE_BASE = "wow/standalone.html"
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,11 @@ class WowView:
     ) -> None:
         self.index = index
         self.settings = settings
-        scale = len(wow_settings.verdicts)
         self.touchpoints = [Touchpoint(t, settings) for t in wow_settings.touchpoints]
-        self.verdicts = [Verdict(v, settings, scale) for v in wow_settings.verdicts]
+        self.verdicts = [
+            Verdict(v, settings, wow_settings.ratings[v.slug])
+            for v in wow_settings.verdicts
+        ]
         self._tp = {t.slug: t for t in self.touchpoints}
         self._vd = {v.slug: v for v in self.verdicts}
         self.companies = [
@@ -177,6 +180,21 @@ class WowView:
     def json_url(self) -> str:
         return self.settings["WOW_JSON_SAVE_AS"] or ""
 
+    @property
+    def best_rating(self) -> int:
+        """The highest verdict rating (schema.org's ``bestRating``)."""
+        return max(v.rating for v in self.verdicts)
+
+    @property
+    def worst_rating(self) -> int:
+        """The lowest verdict rating (schema.org's ``worstRating``)."""
+        return min(v.rating for v in self.verdicts)
+
+    @property
+    def title(self) -> str | None:
+        """``WOW_INDEX_TITLE``; None lets templates use their translated default."""
+        return self.settings.get("WOW_INDEX_TITLE")
+
 
 def tag_articles(
     articles: Iterable[Any], wow_settings: WowSettings
@@ -200,22 +218,6 @@ def tag_articles(
     return entries, problems
 
 
-def _block_names(env: Environment, name: str, depth: int = 0) -> set[str]:
-    """Blocks a template defines, following ``{% extends %}`` upwards."""
-    if depth > 8:
-        return set()
-    try:
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        ast = env.parse(source)
-    except (TemplateNotFound, Exception):
-        return set()
-    blocks = {block.name for block in ast.find_all(nodes.Block)}
-    for extends in ast.find_all(nodes.Extends):
-        if isinstance(extends.template, nodes.Const):
-            blocks |= _block_names(env, extends.template.value, depth + 1)
-    return blocks
-
-
 class WowGenerator(Generator):
     """Builds the WoW pages; registered through ``get_generators``."""
 
@@ -228,21 +230,17 @@ class WowGenerator(Generator):
         )
         self._templates_path.append(str(TEMPLATES))
         self.wow_settings = load_settings(self.settings)
+        self.layout = choose_layout(self.env, self.settings)
+        self.env.loader.loaders.append(DictLoader(dict(self.layout.templates)))
+        if self.layout.warning:
+            logger.warning("pelican-wow-index: %s", self.layout.warning)
+        install_translations(
+            self.env,
+            self.settings.get("DEFAULT_LANG"),
+            self.wow_settings["WOW_LOCALE_DIRS"],
+        )
         self.view: WowView | None = None
         self.problems: list[Problem] = []
-
-    def _base_template(self) -> str:
-        """The theme's ``base.html`` if it has ``title`` and ``content`` blocks,
-        else the plugin's standalone page, so no theme shows a blank page."""
-        blocks = _block_names(self.env, "base.html")
-        if {"title", "content"} <= blocks:
-            return "base.html"
-        logger.warning(
-            "pelican-wow-index: the theme's base.html has no %s block; "
-            "WoW pages use the plugin's standalone layout",
-            " and ".join(sorted({"title", "content"} - blocks)),
-        )
-        return STANDALONE_BASE
 
     # Phase 1 -----------------------------------------------------------------
     def generate_context(self) -> None:
@@ -271,7 +269,7 @@ class WowGenerator(Generator):
         for entry in entries + extra_entries:
             self._decorate(entry)
         self.context["wow"] = self.view
-        self.context["wow_base"] = self._base_template()
+        self.context["wow_base"] = self.layout.base
 
         for problem in self.problems:
             logger.warning("%s", problem.format())
@@ -430,6 +428,7 @@ class WowGenerator(Generator):
                 self.get_template(taxonomy.list_template),
                 self.context,
                 url=self.settings[f"{taxonomy.list_setting}_URL"],
+                page_name=self.settings[f"{taxonomy.list_setting}_URL"],
                 terms=terms,
                 taxonomy=taxonomy,
                 **common,
@@ -449,6 +448,7 @@ class WowGenerator(Generator):
                     self.wow_settings.verdicts,
                     site_url=self.settings.get("SITEURL", ""),
                     stages=self.wow_settings.stages,
+                    ratings=self.wow_settings.ratings,
                 )
             )
 

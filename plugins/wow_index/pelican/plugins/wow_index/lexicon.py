@@ -4,19 +4,33 @@
 Touchpoint cues are words and phrases a customer uses when telling where
 something happened ("on hold" happens on the phone, "the courier" in a
 delivery). Each has a weight: 3 names the touchpoint outright, 2 points to it
-strongly, 1 is a hint that other places share. Patterns are regular
-expressions matched case-insensitively at word boundaries.
+strongly, 1 (or less) is a hint that other places share. Patterns are
+regular expressions matched case-insensitively at word boundaries.
 
-Verdict words carry a polarity (+ good, - bad) and a strength; phrases that
-mark an exceptional experience (``wow``), a failure the customer walked away
-from (``bad``) or shrugging friction (``meh``) are kept apart, because
-sentiment alone cannot tell "good" from "far beyond expectations".
+Verdict words come in tables that :mod:`.features` counts apart, because
+sentiment alone cannot tell "good" from "far beyond expectations":
+
+* ``POSITIVE`` and ``NEGATIVE``: how the writer feels, sentence by sentence;
+  ``PROBLEM``: trouble that starts good and bad stories alike (weighs less);
+* intensity tiers for the top of the scale: ``WOW_MARKERS`` (deeds beyond
+  the call: unasked, unpaid, unexpected), ``CARE_MARKERS`` (attentive
+  service, which good and exceptional service share) and ``STRONG_PRAISE``
+  (praise at full strength);
+* ``BAD_MARKERS``: outcomes that failed the customer (gave up, went
+  elsewhere, still waiting, escalated); ``MEH_MARKERS``: friction and
+  indifference (fine, I suppose; took three goes); ``RESOLUTION``: trouble
+  put right (sorted, refunded, fixed the same day).
+
+Add general phrases rather than the words of one story: the weights of the
+model are fitted to how often each table fires, so a phrase that only one
+story uses teaches it nothing. Retrain after editing (see the README).
 """
 
 from __future__ import annotations
 
 __all__ = [
     "BAD_MARKERS",
+    "CARE_MARKERS",
     "COMPANY_WORDS",
     "CONTRAST",
     "EXPECTATION",
@@ -27,7 +41,9 @@ __all__ = [
     "POSITIVE",
     "PRAISE_BURSTS",
     "PROBLEM",
+    "RESOLUTION",
     "SOFTENERS",
+    "STRONG_PRAISE",
     "TOUCHPOINT_CUES",
     "WOW_MARKERS",
 ]
@@ -42,7 +58,8 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"aisles?|shelf|shelves|fitting rooms?|changing rooms?": 2,
         r"walked (?:in|into)|went (?:in|into)|came into the shop": 1,
         r"supermarket|showroom|boutique|department store|garden centre": 2,
-        r"staff member|member of staff|shop staff|stockroom|queue": 1,
+        r"staff member|member of staff|shop staff|stockroom|queue|security guard|in the back|on the floor": 1,
+        r"(?:drove|walked|went|popped|nipped|came) (?:\w+ )?(?:in|into|down|over|back) to (?:the|their|a)|tried (?:it|them) on": 1,
         r"(?:into|at) (?:the|their|a|our) (?:shop|store|branch)|in person": 1.5,
     },
     "phone": {
@@ -50,7 +67,8 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"rang|ring|rung|ringing|phoned|phoning|called|calling|call(?:s)?": 1.5,
         r"phone|telephone|landline|the line|line went dead|hung up": 2,
         r"call cent(?:re|er)|helpline|hotline|switchboard": 3,
-        r"press(?:ed)? (?:\d|one|two|three|four|five)|options? menu|menu options": 3,
+        r"press(?:ed)? (?:\d|one|two|three|four|five|nine)|options? menu|menu options|sub-menu|recorded (?:voice|message)|automated voice": 3,
+        r"by phone|over the phone|on the phone|the call|(?:first|second|third|fourth|fifth|next) call|the number": 2,
         r"transferred|put through|voicemail|call-?back|rang back|call me back": 2,
         r"the adviser|an adviser|agent who answered|picked up": 1,
     },
@@ -59,19 +77,21 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"browser|log ?in|logged (?:in|out)|password|reset link|account page": 2,
         r"basket|checkout|check out|search box|search results|drop-?down": 2,
         r"the (?:site|page)|their site|product page|booking page|home page": 2,
-        r"clicked|click|online|form|error (?:message|page|code)|page not found": 1,
+        r"clicked|click|online|form|error (?:message|page|code)|page not found|filters?|tabs?": 1,
+        r"(?:on|through|via) (?:the|their|its) (?:\w+ )?(?:site|website)|booking form|contact form|submit(?:ted)?": 2,
     },
     "app": {
         r"\bapp\b|\bapps\b|the app's|app store": 3,
         r"taps?|tapped|swiped?|push notifications?|update(?:d)? the app": 2,
         r"on my phone|phone screen|home screen|new version|release notes": 1.5,
-        r"selfie|fingerprint|face id|passcode|notification": 1,
+        r"selfie|fingerprint|face id|passcode|notification|buzzed|downloaded?|install(?:ed|ing)?|screens?": 1,
+        r"(?:in|on|through|via) the (?:\w+ )?app|(?:banking|parking|train|gym|delivery) app": 3,
     },
     "email": {
         r"e-?mails?|e-?mailed|emailing|inbox|e-mail": 3,
         r"replied|reply|replies|wrote back|wrote to|subject line|signature": 1.5,
         r"automatic reply|auto-?reply|canned reply|template|enquiry|attachment": 2,
-        r"sent (?:them|him|her) (?:a|an) (?:message|note)|cc'd": 1,
+        r"sent (?:them|him|her) (?:a|an) (?:message|note)|cc'd|wrote (?:again|back)|the thread|(?:by|via|in an?) email": 1.5,
     },
     "chat": {
         r"live chat|chat window|chat box|chatbot|chat bot|the chat|web chat": 3,
@@ -84,13 +104,14 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"instagram|facebook|twitter|tiktok|x\.com|mastodon|linkedin|threads": 3,
         r"social media|tweet(?:ed)?|posted (?:a|on|under)|public(?:ly)? (?:post|reply)": 3,
         r"comments?|followers|hashtag|tagged|\bdm\b|direct message|liked|posted": 2,
-        r"their (?:page|account|feed)|official page|posts?|caption|story": 1,
+        r"their (?:page|account|feed)|official page|posts?|caption|story|in public|publicly": 1,
+        r"(?:left|wrote|posted) (?:a|my) (?:review|comment)|(?:replied|reply) (?:under|underneath|below)|underneath (?:my|the)": 2,
     },
     "delivery": {
-        r"courier|delivery driver|the driver|delivery van|the van": 3,
+        r"courier|delivery (?:driver|men|man|team|crew|slot|window)|the driver|delivery van|the van|out for delivery": 3,
         r"deliver(?:y|ed|ies|ing)?|parcels?|doorstep|safe place|neighbou?r": 2,
         r"dispatch(?:ed)?|shipping|shipped|postman|rider|porch|kerbside|carried it": 2,
-        r"arrived|turned up|left it|signed for|knock": 1,
+        r"arrived|turned up|left it|signed for|knock(?:ed)?|doorbell|front door|carried|(?:the|a) slot": 1,
     },
     "returns": {
         r"returns?|returned|returning|send(?:ing)? it back|sent it back": 2.5,
@@ -102,14 +123,16 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
     },
     "packaging": {
         r"packaging|packaged|packed|unboxing|unwrapp(?:ed|ing)": 3,
-        r"boxes|box|clamshell|blister(?: pack)?s?|bubble wrap|padding|packets?": 2,
+        r"clamshell|blister(?: pack| strip)?s?|bubble wrap|padding|packets?|padded (?:bag|envelope)|carton|wrapper|jar|lid": 2,
+        r"boxes|box|envelope|bag|pouch|printed (?:on|over|inside)|opens?|opening|tear|peel": 1,
         r"plastic|cardboard|tape|wrapp(?:ed|ing)|label(?:led)?|tear strip|seal(?:ed)?": 1.5,
         r"recycl(?:e|ing|able)|compostable|air pillows|tissue paper|tin": 1,
     },
     "product": {
         r"it works|it does what|built|the product|quality|battery|design(?:ed)?": 1.5,
         r"wore|wear(?:ing)?|used it|use it|lasted|broke|leak(?:ed|ing|s)?|worn out": 1.5,
-        r"kettle|vacuum|cooker|boots?|shoes?|jacket|coat|toaster|headphones|mattress": 1,
+        r"kettle|vacuum|cooker|boots?|shoes?|jacket|coat|toaster|headphones|earbuds|mattress|blender": 0.5,
+        r"(?:weeks?|months?|years?) (?:in|later|of (?:use|wear|walking|weekend))|after (?:two|three|six|a few) (?:weeks|months|years)|still (?:works|going|waterproof)": 2,
         r"reviews?|manufacturer|model|every day|weeks? in|months? in": 1,
         r"it (?:does|lifts|boils|works|holds|keeps|cleans|makes|fits|lasts|charges)": 2,
         r"\w+ itself|per charge|battery life|cordless|on offer|fortnight": 2,
@@ -126,12 +149,14 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"repairs?|repaired|technician|engineer|mechanic|workshop|garage": 3,
         r"fix(?:ed|ing)?|service cent(?:re|er)|servicing|serviced|spare part|the part": 2,
         r"diagnos\w+|fitted|replaced the|plumber|electrician|MOT|boiler": 2,
-        r"warranty|booked (?:it|in)|call-?out|callout|quote": 1,
+        r"warranty|booked (?:it|in)|call-?out|callout|quote|new (?:battery|screen|seal|part)|the (?:battery|seal|pump)": 1,
+        r"(?:took|dropped|brought|sent|booked) (?:it|my \w+|the \w+|our \w+) (?:in|off|to \w+)(?: \w+)? for (?:a|an|its|the) (?:\w+ )?(?:service|repair|check|battery|new)": 3,
         r"(?:have|had|get|getting) (?:it|the|my)(?: [\w-]+){0,3} (?:fixed|repaired|serviced|trued|mended|looked at|replaced|rebuilt)": 3,
         r"rebuil[dt]|mended|trued|tuned up|overhaul\w*|spokes?|the job": 1.5,
     },
     "information": {
-        r"tracking|tracked|track(?:ing)? page|status": 2,
+        r"tracking|tracked|status": 2,
+        r"track(?:ing)? (?:page|number|link|said|showed|updated|told)|the tracking|(?:the|a) (?:board|leaflet|timetable|tracking page) (?:said|told|showed)": 3,
         r"updates?|notifications?": 1,
         r"timetable|departure board|announcement|signs?|signage|noticeboard": 2.5,
         r"instructions?|manual|leaflet|booklet|label|diagram|guide": 2,
@@ -141,126 +166,190 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
     },
 }
 
-# Verdict words: pattern -> strength. Positive words count for good
-# experiences, negative ones against.
+# Verdict words. Each table maps a pattern to a strength; the features of
+# :mod:`.features` count them by where they stand in a story.
+#
+# General polarity: how the writer feels, sentence by sentence.
 POSITIVE: dict[str, float] = {
-    r"helpful|friendly|kind(?:ly|ness)?|polite(?:ly)?|patient(?:ly)?|warm(?:ly)?": 1,
-    r"quick(?:ly)?|prompt(?:ly)?|fast|efficient(?:ly)?|straight away|same day": 0.8,
-    r"easy|easily|simple|clear|straightforward|smooth(?:ly)?|painless": 1,
-    r"sorted|fixed|solved|resolved|put (?:it|things) right|worked first time": 1,
-    r"perfect(?:ly)?|exactly right|spot on|works? (?:well|perfectly|fine)": 1.2,
-    r"thank(?:s|ed|ful)?|grateful|appreciat\w+|glad|pleased|happy|content": 1,
-    r"recommend(?:ed|ing)?|will (?:go|be going) back|going back there|back for": 1.2,
-    r"lovely|nice|pleasant|good|great|decent|fair(?:ly)?|honest(?:ly)?|reasonable": 0.7,
-    r"apologi[sz]ed|apology|owned up|their mistake|our mistake": 0.8,
-    r"on time|when (?:they|he|she) said|as promised|at the time promised": 0.8,
-    r"useful|reliable|sensible|thoughtful|considerate|careful(?:ly)?": 0.9,
-    r"comfortable|sturdy|well made|solid|fluffy|quiet": 0.7,
-    # What helpful people do, told plainly.
-    r"answered|picked up|stayed on the line|took the time|walked me|made sure": 0.5,
-    r"explained|offered|arranged|set up|found (?:me|us|it|the)|sorted (?:it|that|everything)": 0.5,
-    r"within (?:an|the|a few|twenty|ten|five) (?:hour|minutes?)|the same (?:day|afternoon|evening|morning)": 0.6,
-    r"love(?:d|ly)?|adore(?:d)?|enjoy(?:ed)?|impress(?:ed|ive)": 1.2,
+    r"helpful|friendly|kind(?:ly|ness)?|polite(?:ly)?|patient(?:ly)?|warm(?:ly)?|courteous|cheerful": 1,
+    r"quick(?:ly)?|prompt(?:ly)?|fast|efficient(?:ly)?|straight away|swift(?:ly)?|speedy": 0.8,
+    r"easy|easily|simple|clear(?:ly)?|straightforward|smooth(?:ly)?|painless|hassle-free|effortless(?:ly)?": 1,
+    r"perfect(?:ly)?|exactly right|spot on|works? (?:well|perfectly|fine|beautifully)|worked first time": 1.2,
+    r"thank(?:s|ed|ful)?|grateful|appreciat\w+|glad|pleased|happy|satisfied|relieved": 1,
+    r"recommend(?:ed|ing)?|(?:will|would|i'll|i'd|we'll|we'd) (?:go|be going|book|order|buy|use) (?:\w+ )?again|going back|back for more": 1.2,
+    r"lovely|nice|pleasant|good|great|decent|fair(?:ly)?|honest(?:ly)?|reasonable|sensible|solid": 0.7,
+    r"on time|as promised|as (?:they|he|she|it) said|when (?:they|he|she) said|at the time promised|in the slot": 0.8,
+    r"useful|reliable|thoughtful|considerate|careful(?:ly)?|attentive|knowledgeable|competent|professional": 0.9,
+    r"comfortable|sturdy|well made|well-made|durable|quiet|intact|undamaged": 0.7,
+    r"answered|picked up|took the time|walked me|made sure|listened|explained|understood": 0.5,
+    r"offered|arranged|found (?:me|us|it|the)|checked|confirmed|kept (?:me|us) (?:informed|updated|posted)": 0.4,
+    r"love(?:d|ly)?|adore(?:d)?|enjoy(?:ed|able)?|impress(?:ed|ive)|excellent|delight(?:ed|ful)?": 1.2,
+    r"no (?:fuss|problems?|complaints?|issues?|surprises|drama|hassle)|nothing (?:went )?wrong|not a (?:single )?(?:problem|scratch|mark)": 1,
+    r"to (?:their|his|her) credit|credit where|fair play|well done|hats off": 1,
+    r"exactly what (?:i|we) (?:needed|wanted|ordered|asked for)|(?:did|does) what (?:it|they|he|she) said|as expected|happy with|(?:can't|cannot|couldn't) complain": 1,
 }
 NEGATIVE: dict[str, float] = {
-    r"wait(?:ed|ing)? (?:for|on|in|until)|on hold|queue(?:d|ing)|slow(?:ly)?": 0.8,
-    r"annoy(?:ed|ing)|irritat\w+|frustrat\w+|tir(?:ed|ing|esome)|fed up": 1,
-    r"rude(?:ly)?|dismissive|shrugged|ignored|unanswered|no reply|no answer": 1.2,
-    r"refused|rejected|denied|brush-?off|fobbed off|blamed": 1,
-    r"confus\w+|unclear|vague|pointless|useless|waste(?:d)?|nonsense": 1.1,
-    r"complain\w*|disappoint\w*|upset|angry|cross|fuming|furious|livid": 1.3,
-    r"worse|worst|poor(?:ly)?|bad(?:ly)?|awful|terrible|horrible|dreadful": 1.3,
-    r"nobody|no one|nothing|never": 0.6,
-    r"transferred|passed (?:me )?(?:around|on)|another number|not our department": 1,
-    r"absurd|ridiculous|outrage\w*|crime|excessive|over the top|overkill": 1,
-    r"stopped (?:recommending|using|working)|unplugged|not (?:fit|good enough)": 1,
-    r"(?:again|once more|a second time|a third time)": 0.5,
-    r"could have|should have|shouldn't have|would have been": 0.6,
-    r"charged (?:me )?twice|overcharged|late fee|threatened": 1,
+    r"wait(?:ed|ing)? (?:for|on|in|until|ages|hours|weeks)|on hold|queue(?:d|ing)|slow(?:ly)?|sluggish": 0.8,
+    r"annoy(?:ed|ing|ance)|irritat\w+|frustrat\w+|tir(?:ed|ing|esome)|fed up|exasperat\w+": 1,
+    r"rude(?:ly)?|dismissive|shrugged|ignored|unanswered|no reply|no answer|no response|unhelpful|curt|sharp(?:ly)?": 1.2,
+    r"refused|rejected|denied|declined|brush-?off|fobbed off|blamed|won't|wouldn't|couldn't help|can't help": 0.9,
+    r"confus\w+|unclear|vague|pointless|useless|waste(?:d)?|nonsense|baffl\w+|incomprehensible": 1.1,
+    r"complain\w*|disappoint\w*|upset|angry|cross|fuming|furious|livid|unhappy|not happy|stressed|worried": 1.3,
+    r"worse|worst|poor(?:ly)?|bad(?:ly)?|awful|terrible|horrible|dreadful|appalling|shocking|abysmal|pathetic": 1.3,
+    r"nobody|no one": 0.6,
+    r"transferred|passed (?:me )?(?:around|on)|another number|not our department|round in circles|going in circles": 1,
+    r"absurd|ridiculous|outrage\w*|crime|excessive|over the top|overkill|unreasonable|unacceptable": 1,
+    r"stopped (?:recommending|using|working|charging|cooling|heating|draining|responding)|not (?:fit|good enough)|gone wrong|went wrong": 1,
+    r"(?:once more|a second time|a third time|yet another|all over again)": 0.5,
+    r"could have|should have|shouldn't have|would have been|should not have": 0.6,
+    r"charged (?:me )?twice|overcharged|late fee|threatened|penalt(?:y|ies)|fine(?:d)? me": 1,
+    r"hung up|cut off|vanished|disappeared": 0.6,
 }
 # What went wrong: the trouble that starts many stories, good and bad alike,
 # so it counts for less than the writer's own judgement.
 PROBLEM: dict[str, float] = {
     r"wait(?:ed|ing)?|queue|delay(?:ed|s)?|late|cancel(?:led|lation)": 0.8,
     r"wrong|broken|broke|faulty|failed|fail(?:s|ure)?|error|crash(?:ed)?": 1,
-    r"lost|missing|damaged|cracked|leak\w*|smash\w*|squashed|snapped|split": 1,
+    r"lost|missing|damaged|cracked|leak\w*|smash\w*|squashed|snapped|split|crushed|dented": 1,
     r"declined|locked|expired|blocked|stuck|froze|frozen|died|dead": 1,
-    r"mistake|mix-?up|muddle|problem|issue|fault|hassle|bug": 0.6,
-    r"blood|dangerous|unsafe|burn(?:t|ed|ing)|smoke|smell(?:ed|s)? of": 1.2,
-    r"penalty|fine[ds]?\b|flicker\w*|puddle|rain|soaked|wet": 0.8,
-    r"twice|third time|fourth|fifth|seventh|every time": 0.4,
+    r"mistake|mix-?up|muddle|problem|issue|fault|hassle|bug|glitch": 0.6,
+    r"dangerous|unsafe|burn(?:t|ed|ing)|smoke|smell(?:ed|s)? of": 1.2,
+    r"soaked|wet|damp": 0.8,
+    r"twice|third time|fourth|fifth|every time": 0.4,
 }
 
-# Phrases of an exceptional experience: the company did more than asked.
+# Deeds of an exceptional experience: the company did more than was asked,
+# before it was asked, or something nobody expected.
 WOW_MARKERS: dict[str, float] = {
-    r"without (?:my|me|us|our|anyone|being) (?:asking|asked|having|filling|chasing|needing|prompting|ringing|calling|lifting)": 2,
-    r"without being asked|before i(?:'d)? (?:even )?asked|unprompted": 2,
-    r"above and beyond|out of (?:his|her|their|the) way|went the extra mile": 2,
-    r"(?:i|we)(?:'ve|'d| have| had)? never (?:had|been|known|seen|owned|felt|met)": 1.5,
-    r"best .{0,40}?(?:i(?:'ve| have)? (?:ever|had)|in years|ever)|first time i": 1.5,
-    r"before (?:they|i|we|he|she)(?:'d| had)? even|before i(?:'d| had)? finished": 1.2,
-    r"for (?:nothing|free)|free of charge|no charge|wouldn't take|would not take": 1.5,
-    r"paid for|on the house|at no cost|at their (?:own )?cost|didn't charge|did not charge": 1.2,
+    r"without (?:my|me|us|our|anyone|being|even being) (?:asking|asked|having|needing|prompting|chasing|mentioning)": 2,
+    r"without being asked|before i(?:'d| had)? (?:even )?(?:asked|noticed|thought)|unprompted|unasked|of (?:his|her|their) own accord": 2,
+    r"(?:i|we) (?:hadn't|had not|didn't|did not|never) (?:even )?(?:asked|ask|noticed|notice|mentioned|mention)": 1.5,
+    r"above and beyond|out of (?:his|her|their|the|its) way|(?:the|an) extra mile|more than (?:i|we) (?:asked|expected|paid)": 2,
+    r"(?:i|we)(?:'ve|'d| have| had)? never (?:had|been|known|seen|met|felt)|(?:no|none of the) (?:other )?(?:company|shop|firm|\w+) (?:has |had |have )?ever": 1.5,
+    r"first time (?:i|we|a|any)|for the first time|didn't know (?:\w+ )?(?:could|did|would)": 1.2,
+    r"for free|free of charge|no charge|at no (?:extra )?cost|at their (?:own )?cost|on the house|waived": 1.5,
+    r"(?:wouldn't|would not|refused to|didn't|did not) (?:take|accept) (?:a |any |my )?(?:money|tip|payment|penny)|(?:didn't|did not|wouldn't) charge|charged (?:me |us )?(?:only|just|nothing)": 1.5,
     r"saved (?:the|our|my) (?:day|holiday|trip|evening|wedding|weekend|birthday|party)": 1.5,
-    r"instead,? (?:they|he|she)|while (?:he|she|they) (?:was|were) at it": 1,
-    r"(?:i've|i have|we've|we have) sent .{0,40} (?:there|to them) since|sent (?:my|our) \w+ there": 1,
-    r"refused (?:the|my|any) (?:money|tip|payment)|(?:a|any) penny|waived": 1.5,
-    r"hand-?written|personally|by name|signed by|a card|a note from": 1,
-    r"rang (?:me )?(?:again|back) to check|(?:emailed|wrote|messaged) .{0,20}to (?:check|ask)": 1,
-    r"how (?:she|he|they|it) was (?:getting on|doing)|to check (?:on|that|it|whether)": 0.8,
-    r"stunned|astonish\w*|amazed|delighted|blown away|cried|made my day": 1.2,
-    r"genuinely|remarkabl\w+|extraordinar\w+|exceptional|outstanding|superb": 1,
-    r"everyone i know|every(?:one|body) who|tell everyone|told everyone": 1,
-    r"(?:came|come) and found me|on my side|treated (?:me )?like|trusted me": 1,
-    r"an extra|extra (?:bag|sample|gift)|threw in|tuck(?:ed)? in|as well in case": 1,
-    r"offered to (?:drive|post|send|bring|collect|fetch)|drove|fetched": 1,
-    r"impressed|thought had gone into|years? later|still (?:wear|use|drink)\w*": 0.8,
+    r"(?:rang|called|phoned|emailed|wrote|messaged|texted|came back) (?:me |us )?(?:again |back )?to (?:check|ask|see|make sure)|to check (?:on|how)|how (?:she|he|they|we|i) (?:was|were) (?:getting on|doing)": 1.2,
+    r"did it anyway|better than (?:new|when (?:i|we) bought)|better than (?:i|we) (?:expected|hoped)|exceeded": 0.8,
+    r"(?:i've|we've|i have|we have) (?:been back|gone back|sent|recommended|bought) .{0,40}since|ever since": 0.8,
+    r"(?:hadn't|had not|didn't|did not|never|wasn't|was not) (?:\w+ )?expect(?:ed|ing)? (?:a|an|that|them|him|her|anyone|anything|any)|beyond (?:my|our|what)|more than (?:i|we) (?:could|would) have": 1.2,
+    r"before (?:anything|it) (?:went|could go|had gone) wrong|came looking for|(?:a|an|their|the) (?:free|complimentary) (?:\w+ )?(?:visit|upgrade|replacement|repair|check|service)": 1.2,
+    r"(?:a )?lifesaver|saved me (?:a fortune|a lot|from|hours|days)|over the moon|made (?:my|our) (?:day|week|month)|don't (?:really )?have the words": 1.2,
+    r"(?:didn't|did not|never) know (?:\w+ ){0,3}(?:could|did|would|was possible)|to my (?:surprise|amazement|astonishment)|unheard of|who does that": 1.2,
+    r"(?:only|just) (?:charged|paid|billed) (?:\w+ ){0,2}for the (?:part|parts|materials)|charged (?:\w+ ){0,2}for the (?:part|parts) only|(?:let|told) (?:me|us) (?:keep|to keep)|no need to (?:send|return|bring) it back|not to bother (?:sending|returning)": 1.5,
+    r"stayed (?:late|behind|after (?:closing|hours|work)|on after)|(?:on|in on) (?:his|her|their) day off|came in early|the owner (?:himself|herself)": 1.2,
+    r"(?:i've|we've|i have|we have) (?:since )?(?:been back|bought|ordered|booked|returned) (?:\w+ ){0,3}(?:since|times|more|again)|(?:been|gone) back (?:every|each) (?:week|month|year)": 1,
 }
-# Phrases of a failure that lost the customer.
+# Attentive deeds: care that good service shows and exceptional service
+# shows more of; weaker than the markers above, and counted apart.
+CARE_MARKERS: dict[str, float] = {
+    r"offered to (?:\w+)|insisted on|came (?:and|to) (?:found|find) me|(?:personally )?(?:drove|walked|carried) (?:it|them|me|us) (?:over|round|up|all the way)": 1,
+    r"threw in|tucked in|as well,? in case|in case (?:i|we|it)|a spare|(?:an|one) extra|keep (?:it|the|them)": 0.8,
+    r"(?:he|she|they) (?:even|also) (?:\w+)|(?:even|also) (?:remembered|noticed|spotted|translated|cleaned|fixed|added|sent|rang|called|wrote)": 0.8,
+    r"remembered (?:my|our|me|us|the)|noticed (?:that|my|our|i|we)|spotted (?:that|my|our)": 0.8,
+    r"(?:voucher|gift|discount|goodwill (?:payment|gesture)|compensation) (?:for the (?:trouble|inconvenience|wait))?|for the trouble|for the inconvenience": 0.7,
+    r"hand-?written (?:note|card|letter|message|label|map)|personally|by name|signed by (?:the|every|all|him|her)|a (?:handwritten )?(?:card|note) (?:from|saying)": 1,
+    r"(?:had|has) already (?:\w+ed)|before (?:i|we) (?:even|had|'d) (?:asked|noticed|opened|rung|called|got)": 1,
+    r"explained (?:why|what|how|that|everything)|took the time|made sure|double-checked|talked me through|walked me through": 0.8,
+}
+# Feelings of an exceptional experience: praise at full strength.
+STRONG_PRAISE: dict[str, float] = {
+    r"amazing|amazed|incredibl[ey]|extraordinar(?:y|ily)|exceptional(?:ly)?|outstanding|phenomenal": 1,
+    r"superb|brilliant|wonderful|fantastic|remarkabl[ey]|marvell?ous|magic(?:al)?|stellar|faultless|flawless": 1,
+    r"astonish\w*|stunned|blown away|delighted|thrilled|overwhelmed|speechless|gobsmacked": 1.2,
+    r"best (?:\w+ )?(?:i(?:'ve| have)? ever|ever|anywhere|in years|by far|i've had)|ever (?:had|bought|owned|met|seen)": 1.5,
+    r"(?:can't|couldn't|could not|cannot) (?:believe|praise|recommend|thank) (?:\w+ )?(?:enough|highly enough)?": 1.2,
+    r"cried|in tears|tears|made my (?:day|week|year)|lump in my throat|hugged": 1.2,
+    r"(?:have )?kept (?:that|the|his|her|their) (?:email|note|card|letter|message)": 1,
+    r"tell(?:ing)? (?:everyone|anyone who)|told everyone|every(?:one|body) i know|customer for life|for life": 1,
+    r"bowled over|couldn't have asked for more|beyond (?:my|our) expectations|exceeded (?:my|our|all) expectations": 1.5,
+}
+# Resolution: the trouble was put right, which outweighs the trouble told.
+RESOLUTION: dict[str, float] = {
+    r"sorted (?:it|out|that|everything|the)|sorted\.|all sorted|got (?:it )?sorted|(?:was|were) sorted": 1,
+    r"fixed (?:it|the|that)|resolved|solved|put (?:it|things|everything) right|made (?:it|things) right": 1,
+    r"refunded|refund (?:came|arrived|was|reached|went)|(?:money|it) (?:was )?back in|back in my account|credited": 1,
+    r"(?:was|were) back (?:on|up|working)|working again|as good as new|good as new|unblocked|restored": 1,
+    r"apologi[sz]ed|apology|owned up|their mistake|our mistake|to (?:their|his|her) credit|handled (?:it )?(?:well|properly)": 0.7,
+    r"(?:the )?next (?:morning|day|afternoon)|same day|within (?:the|an|a few|minutes|hours|ten|twenty)|there and then": 0.5,
+}
+# Outcomes that failed the customer: they left, gave up, escalated, lost.
 BAD_MARKERS: dict[str, float] = {
-    r"(?:i|we) (?:gave|give|have given) up|gave up on|giving up on|never again": 2,
-    r"won't be (?:back|using|buying|going)|(?:will|would) not be (?:back|using|buying|going)": 2,
-    r"(?:went|took my \w+|go) elsewhere|somewhere else|another (?:shop|firm|company|provider|store)": 1.5,
-    r"from (?:another|a different|somebody else|someone else)|switched (?:to|provider|supplier)": 1.5,
-    r"never (?:did|came|rang|called|replied|arrived|heard)|still (?:waiting|hasn't|haven't)": 1.8,
-    r"formal complaint|ombudsman|chargeback|small claims|trading standards": 1.8,
-    r"no (?:one|body) (?:could|would|called|rang|replied)|nobody (?:could|would|called|rang)": 1.2,
-    r"lost (?:a|my|their|our) (?:\w+ )?(?:order|custom|business)|lost me": 1.5,
-    r"not (?:their|its|our) (?:concern|problem|department)|not our department": 1.2,
-    r"failure|disaster|fiasco|nightmare|shambles|farce|useless": 1.2,
-    r"furious|fuming|livid|appalled|disgusted|humiliat\w+": 1.2,
-    r"(?:left|walked) out|put (?:it|them) back|left (?:the|a|my) (?:trolley|basket)": 1.2,
-    r"stopped recommending|went back to (?:\w+ing|using|the old|my old)|that lasted": 1.2,
+    r"(?:i|we) (?:gave|give|have given) up|gave up on|giving up on|never again|i'm done|we're done|last time": 2,
+    r"(?:won't|will not|wouldn't|would not|never) (?:be )?(?:back|using|buying|going|ordering|booking|return(?:ing)?|recommend(?:ing)?|shop(?:ping)?|buy|order|use|go|book|hold|trust|touch)": 1.8,
+    r"(?:went|take|took|taking|go|going|gone) (?:\w+ )?(?:elsewhere|somewhere else)|another (?:shop|firm|company|provider|store|airline|brand|bank|supplier)": 1.5,
+    r"switched (?:to|provider|supplier|banks?)|gone back to|went back to (?:my old|the old|wired|paper|cash)|moved (?:my|our) (?:account|business)": 1.5,
+    r"cancel(?:led|ling)? (?:my|our|the) (?:order|contract|membership|subscription|account|booking)|closed (?:my|our) account|deleted (?:it|the app|my account)": 1.5,
+    r"never (?:did|came|rang|called|replied|arrived|heard|answered|turned up|got)|still (?:waiting|hasn't|haven't|hasn't|no|want|not)|heard nothing|no word": 1.8,
+    r"formal complaint|ombudsman|chargeback|small claims|trading standards|regulator|(?:my|the) bank|card provider|appeals? service|solicitor": 1.8,
+    r"lost (?:a|my|their|our) (?:\w+ )?(?:order|custom|business|money|deposit)|lost me|out of pocket|down the drain": 1.5,
+    r"not (?:their|its|our|my) (?:concern|problem|department|responsibility)|nobody's|no one's|not allowed to": 1.2,
+    r"failure|disaster|fiasco|nightmare|shambles|farce|joke|scam|con|rip-?off|avoid|steer clear|don't bother": 1.2,
+    r"furious|fuming|livid|appalled|disgusted|humiliat\w+|insult\w*|shocked|outraged": 1.2,
+    r"(?:left|walked) out|put (?:it|them) back|left (?:the|my|a) (?:trolley|basket|shopping)|left (?:it|them|the \w+) (?:on|at) the (?:counter|till|desk|shelf)": 1.2,
+    r"rejected (?:my|the|our) (?:claim|appeal|refund|request)|declined (?:a|my|the) (?:refund|replacement|claim)|refused (?:a|to|my)": 1.5,
+    r"(?:claim|refund|appeal|request|complaint|return) (?:was |has been |had been )?(?:refused|rejected|declined|denied|turned down)": 1.5,
+    r"stopped recommending|that lasted|(?:my|our) own money|had to pay (?:again|twice)|paid (?:again|twice)": 1.2,
+    r"(?:no one|nobody) (?:ever )?(?:called|came|answered|rang|replied|got back|turned up|showed|bothered|cared)": 1.5,
+    r"(?:didn't|did not|doesn't|does not|hasn't|has not|haven't) (?:even )?(?:arrive|come|turn up|show up|work|help|call|ring|reply|answer|bother|care|listen|apologi[sz]e)": 1.2,
+    r"left (?:me|us) (?:without|with no|waiting|stranded|out of pocket|in the dark|to (?:sort|deal|find))|(?:start|started|do|did) (?:it )?(?:all )?(?:over again|from scratch)|back to square one": 1.5,
+    r"(?:wasted|lost) (?:a|an|the|my|our|two|three|four|five|half a|\w+) (?:whole )?(?:day|days|hours?|morning|afternoon|evening|weekend|week)": 1.5,
+    r"no apology|without (?:an|any|a word of) apology|excuses?|passed the buck|(?:misled|misleading|lied to|false promise)": 1.2,
+    r"(?:one|1|zero|0) stars?|(?:bad|terrible|awful|worst|poor) (?:service|experience|customer service)": 1.5,
+    r"(?:broke|stopped working|fell apart|gave out|died|failed) (?:after|within|in) (?:a|an|two|three|four|five|six|\d+|the first)": 1.5,
+    r"(?:still )?(?:doesn't|does not|won't|will not) (?:work|turn on|charge|close|fit)|overpriced|rip(?:ped)? off": 1.2,
+    r"unsubscribed|uninstalled|(?:closed|cancelled) (?:it|the account|the card)|took (?:my|our) (?:business|money|custom)": 1.5,
+    r"(?:switch|switching|switched|move|moving|moved|leave|leaving|left) (?:to )?(?:another |a new |my |our )?(?:provider|supplier|bank|network|energy company|insurer|broadband|contract)": 1.5,
+    r"(?:won't|will not|never) be (?:a|another) (?:next|second)|(?:last|final) straw|enough is enough|never (?:using|buying from|ordering from|going to) (?:them|it|that|\w+) again": 1.8,
+    r"refuse[ds]? to (?:cancel|refund|accept|help|pay|replace|fix|take|listen|admit|apologi[sz]e)|(?:would|will) not (?:refund|replace|cancel|accept)": 1.5,
+    r"(?:i'm|we're|i am|we are) (?:now )?out (?:of pocket|£?\d+|\w+ (?:pounds|euros|dollars|quid))|promised (?:to )?.{0,40}(?:but|and) (?:never|didn't|did not|nothing)": 1.5,
 }
-# Phrases of friction without failure: the shrug of a "meh".
+# Friction without failure, and indifference: the shrug of a "meh".
 MEH_MARKERS: dict[str, float] = {
-    r"not (?:a|the) (?:disaster|catastrophe|scandal|tragedy|end of the world)": 1.5,
-    r"no (?:real )?harm done|nothing (?:actually )?went wrong|no great (?:\w+)": 1.5,
-    r"(?:got there|got it|sorted) (?:eventually|in the end)|eventually|in the end": 0.8,
-    r"fine\.|it's fine|was fine|seemed fine|is fine|friendly enough|polite(?:ly)? enough": 1,
-    r"a (?:bit|little) (?:\w+ )?(?:tiring|annoying|slow|much)|mildly (?:\w+)": 1,
-    r"more (?:time|annoying|tiresome|effort) than|could have been|should have been": 1,
-    r"just (?:took|slow|spend|wish|didn't)|i just|it just|wish (?:they|it)": 0.7,
-    r"forgotten by|forgettable|nothing special|nothing to write|ordinary": 1,
-    r"i get by|get by|muddle|tiresome|tedious|clunky|fiddly": 1,
-    r"no (?:enthusiasm|wow)|whether they're any good|couldn't tell you": 1.2,
+    r"not (?:a|the) (?:disaster|catastrophe|scandal|tragedy|end of the world|crime of the century)": 1.5,
+    r"no (?:real )?harm done|nothing (?:actually |really )?went wrong|no great (?:\w+)|nothing terrible": 1.5,
+    r"(?:got there|got it|sorted|came right|job done) (?:eventually|in the end)|eventually|in the end|after a while|at last": 0.8,
+    r"fine\.|it's fine|was fine|seemed fine|is fine|(?:friendly|polite|nice|sturdy|good|well|quick) enough|okay|ok\b|alright|all right": 1,
+    r"a (?:bit|little) (?:\w+ )?(?:tiring|annoying|slow|much|louder|clunky|fiddly)|mildly (?:\w+)": 0.7,
+    r"more (?:time|annoying|tiresome|effort|work|hassle) than|could have been|should have been|shouldn't have (?:had|needed) to": 1,
+    r"(?:i|it|they) just|just (?:a|another|costs|took|slow|feels|wish)|i wish|wish (?:they|it|i)": 0.7,
+    r"forgotten|forgettable|nothing special|nothing to (?:write|rave|shout)|ordinary|unremarkable|average|mediocre|so-so|middling": 1.2,
+    r"get by|muddle|tiresome|tedious|clunky|fiddly|faff|chore|sigh|shrug\w*|meh": 1,
+    r"no (?:enthusiasm|wow)|couldn't tell you|(?:wasn't|not|didn't) (?:\w+ )?(?:impressed|thrilled|excited|bowled over)|underwhelm\w*": 1.2,
+    r"(?:isn't|wasn't|not) worth (?:a )?(?:complain\w*|complaint|the (?:effort|bother|fuss))|(?:wouldn't|would not) call it (?:bad|good)|(?:didn't|did not) hate": 1.5,
+    r"i suppose|i guess|fair enough|could be worse|somewhere in (?:the )?(?:middle|between)|mixed feelings|grudging\w*|not especially|not particularly": 1.2,
+    r"(?:does|did) (?:the job|what it says)|it works|it's a \w+ that|(?:i'd|i would|i'll) probably|there's nowhere else|i'll keep": 0.8,
+    r"took (?:ages|a while|forever|longer than|far longer|more (?:time|effort|calls))|longer than (?:it )?(?:should|needed)|(?:two|three|four|several) (?:goes|attempts|tries)": 1,
+    r"nothing (?:more|else)(?: to say)?,? (?:nothing less|really)|not (?:bad|terrible|awful),? (?:not|but not) (?:good|great)|neither (?:good|great) nor": 1.5,
+    r"not (?:great|brilliant|ideal|perfect)|could (?:do|have done) better|room for improvement|a (?:small|minor) (?:gripe|grumble|niggle|annoyance)": 1,
+    r"would have (?:made (?:all|a|the) difference|been nice|helped|been better)|wouldn't have hurt|(?:it'll|it will) do|serviceable|adequate|passable|hardly a scandal": 1.2,
+    r"(?:i'm )?not complaining,? but|can't complain,? but|(?:wouldn't|would not) (?:warn|put) (?:anyone|people) off|(?:nor|or) recommend\w*|not recommending": 1.2,
+    r"(?:i'd|i would|we'd|we would) have liked|better than nothing|a bit of a (?:waste|faff|pain|let-?down|slog|wait)|hard to feel (?:good|excited|warm)|not going to lose sleep": 1.2,
 }
 
 # Praise words that a sarcastic writer throws at a failure.
 PRAISE_BURSTS = (
     r"brilliant|marvell?ous|fantastic|great|wonderful|amazing|superb|lovely"
     r"|splendid|perfect|wow|what a treat|oh good|masterpiece|genius|truly|helpful"
+    r"|excellent|reasonable|top marks|such a|so much|absolutely"
 )
 # Sentences that tell what the customer feared rather than what happened.
 EXPECTATION = (
     r"expect\w*|assumed|braced|the usual|prepared for|ready (?:for|to)|half expected"
-    r"|feared|dreading|on a whim|at best|i thought i'd"
+    r"|feared|dreading|on a whim|at best|i thought i'd|convinced|imagining|nervous|terrified"
 )
 # Words that turn a story from what was feared to what happened.
 CONTRAST = r"instead|but then|then|to my surprise|it turned out|in fact|actually"
 NEGATORS = r"not|no|never|none|n't|without|hardly|barely|nor|neither"
-INTENSIFIERS = r"very|really|so|truly|genuinely|extremely|incredibly|utterly|completely"
-SOFTENERS = r"a bit|slightly|somewhat|fairly|quite|rather|mildly|a little"
+INTENSIFIERS = (
+    r"very|really|so|truly|genuinely|extremely|incredibly|utterly|completely"
+    r"|remarkably|exceptionally|unbelievably|wonderfully|thoroughly|hugely"
+)
+SOFTENERS = (
+    r"a bit|slightly|somewhat|fairly|quite|rather|mildly|a little|reasonably"
+    r"|pretty|more or less|mostly|just about|okay-ish|adequately"
+)
 
 # Words that often end a company's name.
 COMPANY_WORDS = [

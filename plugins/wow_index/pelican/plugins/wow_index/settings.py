@@ -8,15 +8,25 @@ with a message naming the setting and what would fix it.
 
 from __future__ import annotations
 
+import difflib
+import itertools
+import keyword
 import string
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from .vocabulary import Vocabulary, VocabularyError, default_vocabulary_data
 
-__all__ = ["SCHEMA", "Setting", "SettingsError", "WowSettings", "load_settings"]
+__all__ = [
+    "SCHEMA",
+    "Setting",
+    "SettingsError",
+    "WowSettings",
+    "load_settings",
+    "verdict_ratings",
+]
 
 _NONE = type(None)
 
@@ -27,17 +37,74 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Setting:
-    """One documented setting."""
+    """One documented setting.
+
+    ``placeholders`` are the ``{fields}`` a pattern may use; ``check``, when
+    given, looks at a value of the right type and returns what is wrong with
+    it (or None), so every rule lives next to the setting it is about.
+    """
 
     name: str
     default: Any
     types: tuple[type, ...]
     doc: str
     placeholders: frozenset[str] | None = None
+    check: Callable[[Any], str | None] | None = None
 
 
-def _url(name: str, default: str, doc: str, *fields: str) -> Setting:
-    return Setting(name, default, (str, _NONE, bool), doc, frozenset(fields))
+def _fields(pattern: str) -> set[str]:
+    """The placeholder names a ``str.format`` pattern uses."""
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(pattern)
+        if name is not None
+    }
+
+
+def _needs(*fields: str, every: bool) -> Callable[[Any], str | None]:
+    """A pattern that makes one file per term must tell the terms apart."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str) or not value:
+            return None
+        used = _fields(value) & set(fields)
+        if (used == set(fields)) if every else used:
+            return None
+        wanted = (" and " if every else " or ").join("{" + f + "}" for f in fields)
+        return f"= {value!r} must use {wanted}, or every page would get one address"
+
+    return check
+
+
+def _url(
+    name: str,
+    default: str | None,
+    doc: str,
+    *fields: str,
+    every: bool = False,
+) -> Setting:
+    check = _needs(*fields, every=every) if fields else None
+    return Setting(name, default, (str, _NONE, bool), doc, frozenset(fields), check)
+
+
+def _strings(value: Any) -> str | None:
+    if all(isinstance(item, str) for item in value):
+        return None
+    return "must be a list of strings"
+
+
+def _block_name(value: Any) -> str | None:
+    if value.isidentifier() and not keyword.iskeyword(value):
+        return None
+    return f"= {value!r} is not a Jinja block name (letters, digits, underscores)"
+
+
+def _ratings(value: Any) -> str | None:
+    if value is None:
+        return None
+    if all(isinstance(r, int) and not isinstance(r, bool) for r in value.values()):
+        return None
+    return "must map each verdict slug to a whole number, e.g. {'wow': 4, 'bad': 1}"
 
 
 _DEFAULTS = default_vocabulary_data()
@@ -50,8 +117,10 @@ SCHEMA: tuple[Setting, ...] = (
         "WOW_SANITIZE_HTML",
         False,
         (bool,),
-        "Clean the HTML of every article and page: no scripts, styles, frames, "
-        "forms, event handlers or unsafe links; unclosed tags closed.",
+        "Clean the HTML of every article and page (summaries included): "
+        "scripts, styles, frames, forms, event handlers and links other than "
+        "http(s), mailto and tel are removed and reported; unclosed tags are "
+        "closed.",
     ),
     Setting(
         "WOW_TOUCHPOINTS",
@@ -70,6 +139,21 @@ SCHEMA: tuple[Setting, ...] = (
         _DEFAULTS["stages"],
         (list, tuple),
         "Journey stages, in the order the index shows them.",
+        check=_strings,
+    ),
+    Setting(
+        "WOW_VERDICT_RATINGS",
+        None,
+        (dict, _NONE),
+        "Rating of each verdict, {slug: int}, best first; None rates them "
+        "len(WOW_VERDICTS) (best) down to 1.",
+        check=_ratings,
+    ),
+    Setting(
+        "WOW_INDEX_TITLE",
+        None,
+        (str, _NONE),
+        "Heading of the index page; None for 'WoW index' in the site's language.",
     ),
     _url("WOW_INDEX_URL", "wow/", "URL of the WoW index page."),
     _url("WOW_INDEX_SAVE_AS", "wow/index.html", "Where the WoW index is written."),
@@ -107,12 +191,14 @@ SCHEMA: tuple[Setting, ...] = (
         "wow/touchpoint/{touchpoint}/{verdict}/",
         "Cell page URL (one touchpoint, one verdict).",
         *_CELL,
+        every=True,
     ),
     _url(
         "WOW_CELL_SAVE_AS",
         "wow/touchpoint/{touchpoint}/{verdict}/index.html",
         "Cell page file; empty to build none.",
         *_CELL,
+        every=True,
     ),
     _url("WOW_JSON_SAVE_AS", "wow/index.json", "Data file; empty to build none."),
     _url(
@@ -158,6 +244,34 @@ SCHEMA: tuple[Setting, ...] = (
         "Stories per listing page; None uses DEFAULT_PAGINATION.",
     ),
     Setting("WOW_LATEST", 10, (int,), "How many latest stories the index shows."),
+    Setting(
+        "WOW_BASE_TEMPLATE",
+        "base.html",
+        (str, _NONE),
+        "Theme template the WoW pages extend; None for the plugin's own layout.",
+    ),
+    Setting(
+        "WOW_TITLE_BLOCK",
+        "title",
+        (str,),
+        "Block of WOW_BASE_TEMPLATE that holds the page title.",
+        check=_block_name,
+    ),
+    Setting(
+        "WOW_CONTENT_BLOCK",
+        "content",
+        (str,),
+        "Block of WOW_BASE_TEMPLATE that holds the page's main content.",
+        check=_block_name,
+    ),
+    Setting(
+        "WOW_LOCALE_DIRS",
+        [],
+        (list, tuple),
+        "Folders of message catalogues (LANG/LC_MESSAGES/pelican_wow_index.mo) "
+        "tried before the plugin's own.",
+        check=_strings,
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SCHEMA}
@@ -181,13 +295,11 @@ def _check(setting: Setting, value: Any) -> Any:
         raise SettingsError(
             f"{setting.name} must be a path pattern, or empty to turn it off; got True"
         )
+    if isinstance(value, list | tuple):
+        value = [str(v) if isinstance(v, PurePath) else v for v in value]
     if setting.placeholders is not None and isinstance(value, str):
         try:
-            used = {
-                name.split(".")[0].split("[")[0]
-                for _, name, _, _ in string.Formatter().parse(value)
-                if name is not None
-            }
+            used = _fields(value)
         except ValueError as error:
             raise SettingsError(
                 f"{setting.name} = {value!r} is not a valid pattern: {error}"
@@ -202,6 +314,9 @@ def _check(setting: Setting, value: Any) -> Any:
             )
     if isinstance(value, int) and not isinstance(value, bool) and value < 1:
         raise SettingsError(f"{setting.name} must be at least 1, got {value}")
+    problem = setting.check(value) if setting.check else None
+    if problem:
+        raise SettingsError(f"{setting.name} {problem}. {setting.doc}")
     return value
 
 
@@ -212,6 +327,7 @@ class WowSettings:
     values: Mapping[str, Any]
     touchpoints: Vocabulary
     verdicts: Vocabulary
+    ratings: Mapping[str, int]
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -234,8 +350,6 @@ def load_settings(settings: MutableMapping[str, Any] | None = None) -> WowSettin
     settings = settings if settings is not None else {}
     for name in sorted(k for k in settings if k.startswith("WOW_")):
         if name not in _BY_NAME:
-            import difflib
-
             close = difflib.get_close_matches(name, _BY_NAME, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             raise SettingsError(f"{name} is not a pelican-wow-index setting{hint}")
@@ -244,9 +358,6 @@ def load_settings(settings: MutableMapping[str, Any] | None = None) -> WowSettin
         value = settings.get(setting.name, setting.default)
         values[setting.name] = _check(setting, value)
         settings[setting.name] = values[setting.name]
-    stages = values["WOW_STAGES"]
-    if not all(isinstance(s, str) for s in stages):
-        raise SettingsError("WOW_STAGES must be a list of strings")
     try:
         touchpoints = Vocabulary.from_mapping(
             "WOW_TOUCHPOINTS", values["WOW_TOUCHPOINTS"]
@@ -260,4 +371,33 @@ def load_settings(settings: MutableMapping[str, Any] | None = None) -> WowSettin
             "WOW_TOUCHPOINTS and WOW_VERDICTS share the slug(s) "
             f"{', '.join(sorted(clash))}; moment headings could not tell them apart"
         )
-    return WowSettings(values, touchpoints, verdicts)
+    return WowSettings(
+        values,
+        touchpoints,
+        verdicts,
+        verdict_ratings(verdicts, values["WOW_VERDICT_RATINGS"]),
+    )
+
+
+def verdict_ratings(
+    verdicts: Vocabulary, ratings: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """Each verdict's rating: as given, or from len(verdicts) (best) to 1.
+
+    Ratings must name every verdict and fall from best to worst, so the
+    order of ``WOW_VERDICTS`` and the scale always agree.
+    """
+    if ratings is None:
+        return {v.slug: len(verdicts) - v.position for v in verdicts}
+    if set(ratings) != set(verdicts.slugs):
+        raise SettingsError(
+            f"WOW_VERDICT_RATINGS must rate exactly the verdicts "
+            f"{', '.join(verdicts.slugs)}; got {', '.join(ratings) or 'none'}"
+        )
+    ordered = [ratings[slug] for slug in verdicts.slugs]
+    if any(better <= worse for better, worse in itertools.pairwise(ordered)):
+        raise SettingsError(
+            f"WOW_VERDICT_RATINGS must fall from best to worst in WOW_VERDICTS "
+            f"order ({', '.join(verdicts.slugs)}); got {ordered}"
+        )
+    return dict(ratings)

@@ -1,55 +1,67 @@
-"""Suggesting tags for an untagged story: a lexicon and a few rules.
+"""Suggesting tags for an untagged story: a lexicon, a few rules and a
+small linear model whose weights ship with the plugin.
 
-Everything is offline and explainable. A suggestion carries the words and
-sentences that decided it, and a confidence; below the threshold the field is
-left empty (None) rather than guessed.
+Everything is offline and explainable. :mod:`.features` reads a story into
+a handful of numbers, each backed by the words that produced it (the cue
+words of a touchpoint; the praise, failure, shrug and resolution phrases of
+a verdict; sarcasm and negation already resolved). The weights in
+``suggestion_model.json`` turn those numbers into scores:
 
-Touchpoint: cue words of :mod:`.lexicon` plus the vocabulary's own slugs,
-labels and aliases are counted, the title weighing most and the opening
-paragraph more than the rest. The highest score is the primary touchpoint;
-others close to it are offered as ``also``.
+* touchpoint: every touchpoint of the vocabulary gets ``w · features`` with
+  one weight vector shared by all of them (title, opening, closing, the whole
+  story, where the decisive event happened), so a blog's own vocabulary
+  works too; a softmax gives the confidence, and runners-up close to the
+  winner are offered as ``also``;
+* verdict: a multinomial logistic regression over the verdict features on
+  the scale wow, good, meh, bad, mapped onto the vocabulary's own verdicts
+  (best first) when a blog uses others.
 
-Verdict: each sentence is scored with polarity words, then four rules adjust
-what plain sentiment gets wrong:
-
-* negation: "not bad", "couldn't fault", "never failed" turn a word around;
-* sarcasm and ironic "wow": short bursts of praise ("Brilliant.", "What a
-  treat", "Wow.") in a story that is otherwise negative count against it;
-* turnaround: later sentences weigh more, the last paragraph most, so a bad
-  start with a happy ending reads as the ending;
-* exceptional and failed experiences: phrases such as "without my asking"
-  (``wow``) or "gave up" (``bad``) separate the ends of the scale from
-  ordinary satisfaction or friction (``meh`` has its own shrugging phrases).
-
-The verdict scale comes from the vocabulary, best first, so a blog with its
-own verdicts gets the closest of them.
+A suggestion carries its evidence (the words and the features that weighed
+most) and a confidence; below the threshold the field is left empty (None)
+rather than guessed. The weights are fitted by :mod:`.training` on
+hand-labelled stories (``python -m pelican.plugins.wow_index train``).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from . import lexicon
+from .features import (
+    TOUCHPOINT_FEATURES,
+    VERDICT_FEATURES,
+    TouchpointCues,
+    VerdictFeatures,
+    paragraphs,
+    plain_text,
+    read,
+    sentences,
+    verdict_features,
+)
 from .vocabulary import Vocabulary
 
-__all__ = ["DEFAULT_THRESHOLD", "Features", "Suggester", "Suggestion"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MODEL_FILE",
+    "Suggester",
+    "Suggestion",
+    "load_model",
+    "paragraphs",
+    "plain_text",
+    "sentences",
+]
 
 DEFAULT_THRESHOLD = 0.3
-_WORD = re.compile(r"[\w'’-]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
-_MARKDOWN_NOISE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
-    (re.compile(r"\{:[^}]*\}"), ""),  # attribute lists
-    (re.compile(r"<[^>]+>"), " "),  # inline HTML
-    (re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+", re.M), ""),
-    (re.compile(r"[*_`~]{1,3}"), ""),
-]
+MODEL_FILE = "suggestion_model.json"
+SCALE = ("wow", "good", "meh", "bad")
+_ALSO_SHARE = 0.4  # a runner-up at least this likely, relative to the winner
 
 
 @dataclass(frozen=True)
@@ -69,225 +81,97 @@ class Suggestion:
         return asdict(self)
 
 
-@dataclass
-class Features:
-    """What the verdict rules measured in one story (for explanations)."""
-
-    positive: float = 0.0
-    negative: float = 0.0
-    ending: float = 0.0
-    wow: float = 0.0
-    bad: float = 0.0
-    meh: float = 0.0
-    sarcasm: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def balance(self) -> float:
-        """-1 (all negative) … +1 (all positive), damped for short stories."""
-        return (self.positive - self.negative) / (self.positive + self.negative + 2)
-
-
-def _compile(patterns: Mapping[str, float]) -> list[tuple[re.Pattern[str], float]]:
-    return [
-        (re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.IGNORECASE), w)
-        for p, w in patterns.items()
-    ]
+def load_model(path: Path | None = None) -> dict[str, Any]:
+    """The model document: the shipped one, or one written by ``train``."""
+    if path is not None:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    return _shipped_model()
 
 
 @lru_cache(maxsize=1)
-def _verdict_patterns() -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    return {
-        "positive": _compile(lexicon.POSITIVE),
-        "negative": _compile(lexicon.NEGATIVE),
-        "problem": _compile(lexicon.PROBLEM),
-        "wow": _compile(lexicon.WOW_MARKERS),
-        "bad": _compile(lexicon.BAD_MARKERS),
-        "meh": _compile(lexicon.MEH_MARKERS),
-    }
+def _shipped_model() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text("utf-8")
+    return json.loads(text)
 
 
-# A negator up to two words before, within the same clause.
-_NEGATED = re.compile(
-    rf"(?:(?<![\w])(?:{lexicon.NEGATORS})(?![\w])|n't)"
-    r"(?:[^\w,.;:!?]+[\w'-]+){0,2}[^\w,.;:!?]*$",
-    re.IGNORECASE,
-)
-_EXPECTATION = re.compile(rf"\b(?:{lexicon.EXPECTATION})\b", re.IGNORECASE)
-_SELF_NEGATING = {"never", "nothing", "nobody", "no one", "none"}
-_QUOTED = re.compile(r"[\"“][^\"“”]{1,200}[\"”]")
-_BURST = re.compile(rf"(?<![\w])(?:{lexicon.PRAISE_BURSTS})(?![\w])", re.IGNORECASE)
-_BURST_OPENER = re.compile(
-    r"^\W*(?:wow|oh|what an?|truly|simply|honestly|great|brilliant|fantastic"
-    r"|marvell?ous|amazing|wonderful|lovely|perfect|splendid)\b",
-    re.IGNORECASE,
-)
+def _softmax(scores: dict[str, float]) -> dict[str, float]:
+    top = max(scores.values())
+    exps = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(exps.values())
+    return {k: v / total for k, v in exps.items()}
 
 
-def plain_text(markdown: str) -> str:
-    """The words of a Markdown story, without its markup."""
-    text = markdown
-    for pattern, replacement in _MARKDOWN_NOISE:
-        text = pattern.sub(replacement, text)
-    return text
-
-
-def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-
-
-def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s and s.strip()]
-
-
-def _hits(
-    patterns: list[tuple[re.Pattern[str], float]], text: str
-) -> list[tuple[re.Match[str], float]]:
-    return [(m, w) for pattern, w in patterns for m in pattern.finditer(text)]
-
-
-def _negated(text: str, start: int) -> bool:
-    return bool(_NEGATED.search(text[max(0, start - 30) : start]))
-
-
-def _is_burst(sentence: str) -> bool:
-    """Short exclamations of praise: the form sarcasm takes."""
-    if not _BURST.search(sentence):
-        return False
-    words = len(_WORD.findall(sentence))
-    return (
-        words <= 8
-        or bool(_BURST_OPENER.match(sentence))
-        or "what a" in (sentence.lower())
-    )
+def _check(model: dict[str, Any]) -> None:
+    if (
+        tuple(model["verdict"]["features"]) != VERDICT_FEATURES
+        or tuple(model["touchpoint"]["features"]) != TOUCHPOINT_FEATURES
+    ):
+        raise ValueError(
+            "the suggestion model was trained on other features than this "
+            "version measures; retrain it with the 'train' command"
+        )
 
 
 class Suggester:
-    """Suggests tags with the words of :mod:`.lexicon` and a vocabulary."""
+    """Suggests tags with the words of :mod:`.lexicon`, a vocabulary and the
+    weights of the suggestion model."""
 
     def __init__(
         self,
         touchpoints: Vocabulary,
         verdicts: Vocabulary,
         threshold: float = DEFAULT_THRESHOLD,
+        model: dict[str, Any] | None = None,
     ) -> None:
         self.touchpoints = touchpoints
         self.verdicts = verdicts
         self.threshold = threshold
-        self._cues: dict[str, list[tuple[re.Pattern[str], float]]] = {}
-        for term in touchpoints:
-            cues = dict(lexicon.TOUCHPOINT_CUES.get(term.slug, {}))
-            for word in (term.slug, term.label, *term.aliases):
-                if len(word) > 2:
-                    cues.setdefault(re.escape(word.lower()), 2)
-            self._cues[term.slug] = _compile(cues)
+        self.model = model or load_model()
+        _check(self.model)
+        self.cues = TouchpointCues(touchpoints)
 
     # Touchpoints -----------------------------------------------------------
     def touchpoint_scores(
-        self, title: str, parts: list[str]
-    ) -> tuple[dict[str, float], dict[str, list[str]]]:
-        """Score of every touchpoint and the cue words that gave it."""
-        scores = dict.fromkeys(self._cues, 0.0)
-        words: dict[str, list[str]] = {slug: [] for slug in self._cues}
-        weighted = [(title, 3.0)] + [
-            (part, 1.5 if i == 0 else 1.0) for i, part in enumerate(parts)
-        ]
-        for slug, cues in self._cues.items():
-            counts: dict[str, float] = {}
-            for text, weight in weighted:
-                for match, cue_weight in _hits(cues, text):
-                    key = match.group().lower()
-                    counts[key] = counts.get(key, 0.0) + weight * cue_weight
-            # Repeating a word adds less each time: sqrt of its total.
-            scores[slug] = sum(math.sqrt(v) * 1.5 for v in counts.values())
-            words[slug] = sorted(counts, key=lambda k: -counts[k])
-        return scores, words
+        self, features: dict[str, dict[str, float]]
+    ) -> dict[str, float]:
+        """A score per touchpoint: the shared weights times its features."""
+        weights = self.model["touchpoint"]["weights"]
+        return {
+            slug: sum(
+                w * values[name]
+                for w, name in zip(weights, TOUCHPOINT_FEATURES, strict=True)
+            )
+            for slug, values in features.items()
+        }
 
     # Verdicts --------------------------------------------------------------
-    def verdict_features(self, title: str, parts: list[str]) -> Features:
-        patterns = _verdict_patterns()
-        features = Features()
-        units: list[tuple[str, float, bool]] = [(title, 0.8, False)]
-        flat = [(s, p) for p, part in enumerate(parts) for s in sentences(part)]
-        count = max(len(flat) - 1, 1)
-        first_paragraph = sum(1 for _, p in flat if p == 0)
-        for i, (sentence, p) in enumerate(flat):
-            weight = 0.7 + 0.6 * i / count
-            last = p == len(parts) - 1 and len(parts) > 1
-            # What the company said, in quotes, is not the writer's judgement.
-            units.append(
-                (_QUOTED.sub(" ", sentence), weight * (1.4 if last else 1), last)
+    def verdict_contributions(
+        self, measured: VerdictFeatures
+    ) -> dict[str, dict[str, float]]:
+        """How much each feature adds to each level of the scale."""
+        part = self.model["verdict"]
+        scaled = [
+            (measured.values[name] - mean) / scale
+            for name, mean, scale in zip(
+                VERDICT_FEATURES, part["mean"], part["scale"], strict=True
             )
-
-        scored: list[tuple[str, float, float, float, bool, bool]] = []
-        for number, (sentence, weight, last) in enumerate(units):
-            pos = neg = 0.0
-            # "I have never had …" is praise: its "never" is not a complaint.
-            praised = [m.span() for m, _ in _hits(patterns["wow"], sentence)]
-            # Trouble told in the opening sets the scene; later it judges.
-            problem_weight = 0.25 if number <= first_paragraph else 0.5
-            # What the customer expected is not what the company did.
-            expectation = bool(_EXPECTATION.search(sentence))
-            if expectation:
-                problem_weight = 0.1
-            for match, strength in _hits(patterns["positive"], sentence):
-                if _negated(sentence, match.start()):
-                    neg += strength * 0.8
-                else:
-                    pos += strength
-            for kind, factor in (("negative", 1.0), ("problem", problem_weight)):
-                for match, strength in _hits(patterns[kind], sentence):
-                    if any(a <= match.start() < b for a, b in praised):
-                        continue
-                    if match.group().lower() not in _SELF_NEGATING and _negated(
-                        sentence, match.start()
-                    ):
-                        pos += strength * 0.5
-                    else:
-                        neg += strength * factor * (0.3 if expectation else 1.0)
-            scored.append((sentence, weight, pos, neg, _is_burst(sentence), last))
-
-        context = sum(w * (p - n) for _, w, p, n, burst, _ in scored if not burst)
-        ironic = context < 0
-        for sentence, weight, pos, neg, burst, last in scored:
-            if burst and ironic:
-                features.sarcasm += 1
-                pos, neg = 0.0, neg + pos + 1.0
-                features.notes.append(f"read as sarcasm: {_quote(sentence)}")
-            features.positive += weight * pos
-            features.negative += weight * neg
-            if last:
-                features.ending += weight * (pos - neg)
-
-        for sentence, weight, _, _, burst, _ in scored:
-            for kind in ("wow", "bad", "meh"):
-                if kind == "wow" and burst and ironic:
-                    continue
-                for match, strength in _hits(patterns[kind], sentence):
-                    target = kind
-                    if kind == "bad" and _EXPECTATION.search(sentence):
-                        continue
-                    if kind != "meh" and _negated(sentence, match.start()):
-                        # "not a disaster" is a shrug; "never had" is its own phrase.
-                        if kind == "wow":
-                            continue
-                        target = "meh"
-                    setattr(
-                        features, target, getattr(features, target) + strength * weight
-                    )
-                    features.notes.append(f"{target}: {match.group()!r}")
-        return features
-
-    def verdict_scores(self, features: Features) -> dict[str, float]:
-        """Scores on a four-step scale (best first), from the features."""
-        overall = 0.5 * features.balance + 0.5 * math.tanh(features.ending / 3)
-        wow, bad, meh = features.wow, features.bad, features.meh
-        sarcasm = features.sarcasm
+        ]
         return {
-            "wow": 0.8 * wow - 0.8 * bad - 0.6 * meh + 1.5 * overall - 1.5 - sarcasm,
-            "good": 2.0 * overall + 0.3 - 0.25 * max(wow - 1.5, 0) - 0.4 * bad,
-            "meh": -1.8 * abs(overall - 0.05) + 0.8 * meh - 0.1,
-            "bad": -2.4 * overall + 0.6 * (bad + 0.6 * sarcasm) - 0.8,
+            level: {
+                name: w * x
+                for name, w, x in zip(
+                    VERDICT_FEATURES, part["weights"][level], scaled, strict=True
+                )
+            }
+            for level in part["classes"]
+        }
+
+    def verdict_scores(self, measured: VerdictFeatures) -> dict[str, float]:
+        """Scores on the four-step scale (best first)."""
+        bias = self.model["verdict"]["bias"]
+        return {
+            level: bias[level] + sum(parts.values())
+            for level, parts in self.verdict_contributions(measured).items()
         }
 
     # Putting it together ---------------------------------------------------
@@ -300,48 +184,50 @@ class Suggester:
         company: str | None = None,
     ) -> Suggestion:
         """Suggest tags for one story: ``text`` is its Markdown body."""
-        parts = paragraphs(plain_text(text))
-        title = plain_text(title)
+        reading = read(text, title)
         evidence: list[str] = []
+        measured = verdict_features(reading)  # also gives sentences polarity
+        per_touchpoint, words = self.cues.features(reading)
 
-        scores, words = self.touchpoint_scores(title, parts)
-        ranked = sorted(scores, key=lambda s: (-scores[s], self.touchpoints.index(s)))
-        top = ranked[0] if ranked else None
-        tp_conf = 0.0
-        touchpoint = None
-        also: list[str] = []
-        if top and scores[top] > 0:
-            second = scores[ranked[1]] if len(ranked) > 1 else 0.0
-            margin = (scores[top] - second) / scores[top]
-            strength = 1 - math.exp(-scores[top] / 6)
-            tp_conf = round(min(1.0, 0.35 + 0.65 * margin) * strength, 2)
+        touchpoint, tp_conf, also = None, 0.0, []
+        if any(words.values()):
+            probs = _softmax(self.touchpoint_scores(per_touchpoint))
+            ranked = sorted(probs, key=lambda s: (-probs[s], self.touchpoints.index(s)))
+            top = ranked[0]
+            tp_conf = round(probs[top], 2)
             if tp_conf >= self.threshold:
                 touchpoint = top
                 also = [
                     s
                     for s in ranked[1:3]
-                    if scores[s] >= 0.6 * scores[top] and scores[s] >= 8
+                    if probs[s] >= _ALSO_SHARE * probs[top] and words[s]
                 ]
             evidence.append(
                 f"touchpoint {top}: " + ", ".join(repr(w) for w in words[top][:5])
             )
 
         if company is None:
-            company = guess_company(title, parts)
+            company = guess_company(reading.title, reading.parts)
             if company:
                 evidence.append(f"company {company!r}: a name the story repeats")
-        features = self.verdict_features(title, parts)
-        scale = self.verdict_scores(features)
-        ordered = sorted(scale, key=lambda k: -scale[k])
-        exps = {k: math.exp(v) for k, v in scale.items()}
-        best = ordered[0]
-        vd_conf = round(exps[best] / sum(exps.values()), 2)
-        verdict = self._on_scale(best) if vd_conf >= self.threshold else None
-        evidence.append(
-            f"verdict {self._on_scale(best)}: positive {features.positive:.1f}, "
-            f"negative {features.negative:.1f}, ending {features.ending:+.1f}"
-        )
-        evidence.extend(features.notes[:6])
+
+        verdict, vd_conf = None, 0.0
+        if any(measured.values.values()):
+            contributions = self.verdict_contributions(measured)
+            probs = _softmax(self.verdict_scores(measured))
+            best = max(probs, key=lambda k: (probs[k], -SCALE.index(k)))
+            vd_conf = round(probs[best], 2)
+            if vd_conf >= self.threshold:
+                verdict = self._on_scale(best)
+            explained = _explain(contributions[best], measured)
+            evidence.append(f"verdict {self._on_scale(best)}: {explained}")
+        else:
+            # Nothing for or against: the model's prior alone would be a guess.
+            evidence.append("verdict: no words of praise, trouble or outcome found")
+        for kind in ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "care"):
+            found = measured.evidence.get(kind)
+            if found:
+                evidence.append(f"{kind}: " + ", ".join(dict.fromkeys(found[:4])))
         return Suggestion(
             path=path,
             touchpoint=touchpoint,
@@ -355,12 +241,22 @@ class Suggester:
 
     def _on_scale(self, level: str) -> str:
         """A level of the four-step scale as a verdict of the vocabulary."""
-        steps = ("wow", "good", "meh", "bad")
         if level in self.verdicts:
             return level
         slugs = self.verdicts.slugs
-        position = steps.index(level) / (len(steps) - 1)
+        position = SCALE.index(level) / (len(SCALE) - 1)
         return slugs[round(position * (len(slugs) - 1))]
+
+
+def _explain(parts: dict[str, float], measured: VerdictFeatures) -> str:
+    """The features that weighed most for a verdict, strongest first."""
+    ranked = sorted(parts.items(), key=lambda kv: -abs(kv[1]))[:4]
+    said = [
+        f"{name} {measured.values[name]:+.2f} ({'for' if weight > 0 else 'against'})"
+        for name, weight in ranked
+        if abs(weight) >= 0.05
+    ]
+    return ", ".join(said) or "no strong signal"
 
 
 _NAME = re.compile(

@@ -139,14 +139,11 @@ class Touchpoint(_VocabularyTerm):
 class Verdict(_VocabularyTerm):
     kind = "verdict"
 
-    def __init__(self, term: Term, settings: Mapping[str, Any], scale: int) -> None:
+    def __init__(self, term: Term, settings: Mapping[str, Any], rating: int) -> None:
         super().__init__(term, settings)
-        self.scale = scale
-
-    @property
-    def rating(self) -> int:
-        """1 (worst) to the number of verdicts (best): schema.org's scale."""
-        return self.scale - self.term.position
+        #: From ``WOW_VERDICT_RATINGS``; by default the number of verdicts
+        #: (best) down to 1 (worst), schema.org's scale.
+        self.rating = rating
 
 
 class Company(WowTerm):
