@@ -122,13 +122,15 @@ def fit_logistic(
     ys = [classes.index(label) for label in labels]
     k, d = len(classes), len(xs[0])
 
-    def gradient(theta: list[float]) -> tuple[list[float], list[list[float]]]:
+    def gradient(theta: list[float]) -> tuple[float, list[float], list[list[float]]]:
+        loss = sum(_penalty(i % d, l2) * t * t / 2 for i, t in enumerate(theta))
         grad = [_penalty(i % d, l2) * t for i, t in enumerate(theta)]
         hess = [[0.0] * (k * d) for _ in range(k * d)]
         for i in range(k * d):
             hess[i][i] = _penalty(i % d, l2)
         for x, y in zip(xs, ys, strict=True):
             probs = softmax([_dot(theta[c * d : c * d + d], x) for c in range(k)])
+            loss -= math.log(max(probs[y], 1e-300))
             for c in range(k):
                 error = probs[c] - (c == y)
                 for j in range(d):
@@ -141,7 +143,7 @@ def fit_logistic(
                         row = hess[c * d + j]
                         for j2 in range(d):
                             row[c2 * d + j2] += h * x[j] * x[j2]
-        return grad, hess
+        return loss, grad, hess
 
     theta = _newton([0.0] * (k * d), gradient)
     rows_out = [theta[c * d : c * d + d] for c in range(k)]
@@ -172,12 +174,14 @@ def fit_touchpoint(
     """Conditional logit: one weight vector shared by every touchpoint."""
     d = len(next(iter(candidates[0].values())))
 
-    def gradient(theta: list[float]) -> tuple[list[float], list[list[float]]]:
+    def gradient(theta: list[float]) -> tuple[float, list[float], list[list[float]]]:
+        loss = sum(l2 * t * t / 2 for t in theta)
         grad = [l2 * t for t in theta]
         hess = [[l2 * (i == j) for j in range(d)] for i in range(d)]
         for options, label in zip(candidates, labels, strict=True):
             xs = list(options.values())
             probs = softmax([_dot(theta, x) for x in xs])
+            loss -= math.log(max(probs[list(options).index(label)], 1e-300))
             mean = [
                 sum(p * x[j] for p, x in zip(probs, xs, strict=True)) for j in range(d)
             ]
@@ -188,7 +192,7 @@ def fit_touchpoint(
                 for i in range(d):
                     for j in range(d):
                         hess[i][j] += p * (x[i] - mean[i]) * (x[j] - mean[j])
-        return grad, hess
+        return loss, grad, hess
 
     theta = _newton([0.0] * d, gradient)
     return {
@@ -203,12 +207,24 @@ def _penalty(index: int, l2: float) -> float:
 
 
 def _newton(theta: list[float], gradient: Any) -> list[float]:
-    """Newton's method: a few exact steps on a convex problem."""
+    """Newton's method on a convex problem, with the step halved until the
+    loss falls: a full step from far away can overshoot and diverge (weights
+    in the hundreds), which is what happens on stories whose features almost
+    separate the classes."""
+    loss, grad, hess = gradient(theta)
     for _ in range(STEPS):
-        grad, hess = gradient(theta)
         step = _solve(hess, grad)
-        theta = [t - s for t, s in zip(theta, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-9:
+        size = 1.0
+        for _ in range(30):
+            trial = [t - size * s for t, s in zip(theta, step, strict=True)]
+            trial_loss, trial_grad, trial_hess = gradient(trial)
+            if trial_loss <= loss:
+                break
+            size /= 2
+        else:
+            break
+        theta, loss, grad, hess = trial, trial_loss, trial_grad, trial_hess
+        if max(abs(size * s) for s in step) < 1e-9:
             break
     return theta
 
