@@ -36,6 +36,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
 from . import lexicon
 from .vocabulary import Vocabulary
 
@@ -91,6 +93,19 @@ def compile_patterns(patterns: Mapping[str, float]) -> Patterns:
 
 def hits(patterns: Patterns, text: str) -> list[tuple[re.Match[str], float]]:
     return [(m, w) for pattern, w in patterns for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _tone_analyser() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def tone(text: str) -> float:
+    """VADER's compound score of one sentence, from -1 to 1: a second,
+    general-purpose opinion on how the writer feels, with its own handling of
+    negation, intensifiers, "but" and capitals, and a far larger lexicon of
+    everyday feeling words than :mod:`.lexicon`."""
+    return _tone_analyser().polarity_scores(text)["compound"]
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +229,10 @@ VERDICT_FEATURES = (
     "closing_resolved",
     "intensified",
     "softened",
+    "tone",
+    "tone_end",
+    "tone_low",
+    "tone_high",
 )
 """The verdict features, in the order the model's weights use."""
 
@@ -362,6 +381,13 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
         return sum(s.weight * s.polarity for s in chosen)
 
     body = [s for s in units if s.paragraph >= 0]
+    # Sarcastic praise reads as praise to VADER too: it counts against.
+    tones = [(s, -abs(tone(s.text)) if s.sarcastic else tone(s.text)) for s in body]
+
+    def mean_tone(chosen: list[tuple[Sentence, float]]) -> float:
+        weight = sum(s.weight for s, _ in chosen)
+        return sum(s.weight * t for s, t in chosen) / weight if weight else 0.0
+
     result.values = {
         "balance": (pos - neg) / (pos + neg + 2),
         "opening": _squash(polarity(s for s in body if s.opening), 2),
@@ -381,6 +407,10 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
         "closing_resolved": math.log1p(closing["resolved"]),
         "intensified": math.log1p(sum(s.intensified for s in units if not s.sarcastic)),
         "softened": math.log1p(sum(s.softened for s in units)),
+        "tone": mean_tone(tones),
+        "tone_end": mean_tone([(s, t) for s, t in tones if s.closing or s.final]),
+        "tone_low": min((t for _, t in tones), default=0.0),
+        "tone_high": max((t for _, t in tones), default=0.0),
     }
     return result
 
