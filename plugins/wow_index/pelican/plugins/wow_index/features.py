@@ -134,6 +134,7 @@ _SELF_NEGATING = {"never", "nothing", "nobody", "no one", "none"}
 # "very helpful" against "fairly helpful": how strongly praise is meant.
 _INTENSIFIED = re.compile(rf"\b(?:{lexicon.INTENSIFIERS})\s+$", re.IGNORECASE)
 _SOFTENED = re.compile(rf"\b(?:{lexicon.SOFTENERS})\s+$", re.IGNORECASE)
+_SARCASM_CUE = re.compile(rf"(?<![\w])(?:{lexicon.SARCASM_CUES})", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]{1,200}[\"”]")
 _BURST = re.compile(rf"(?<![\w])(?:{lexicon.PRAISE_BURSTS})(?![\w])", re.IGNORECASE)
 _BURST_OPENER = re.compile(
@@ -348,8 +349,9 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
     result = VerdictFeatures({})
     sarcasm = 0
     for sentence in units:
-        if sentence.praising and (
-            (sentence.burst and context < 0) or (failed and context < 0)
+        if _SARCASM_CUE.search(sentence.text) or (
+            sentence.praising
+            and ((sentence.burst and context < 0) or (failed and context < 0))
         ):
             sentence.sarcastic = True
             sarcasm += 1

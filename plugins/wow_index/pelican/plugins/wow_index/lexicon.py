@@ -42,6 +42,7 @@ __all__ = [
     "PRAISE_BURSTS",
     "PROBLEM",
     "RESOLUTION",
+    "SARCASM_CUES",
     "SOFTENERS",
     "STRONG_PRAISE",
     "TOUCHPOINT_CUES",
@@ -240,6 +241,11 @@ WOW_MARKERS: dict[str, float] = {
     r"(?:only|just) (?:charged|paid|billed) (?:\w+ ){0,2}for the (?:part|parts|materials)|charged (?:\w+ ){0,2}for the (?:part|parts) only|(?:let|told) (?:me|us) (?:keep|to keep)|no need to (?:send|return|bring) it back|not to bother (?:sending|returning)": 1.5,
     r"stayed (?:late|behind|after (?:closing|hours|work)|on after)|(?:on|in on) (?:his|her|their) day off|came in early|the owner (?:himself|herself)": 1.2,
     r"(?:i've|we've|i have|we have) (?:since )?(?:been back|bought|ordered|booked|returned) (?:\w+ ){0,3}(?:since|times|more|again)|(?:been|gone) back (?:every|each) (?:week|month|year)": 1,
+    r"went (?:out of (?:his|her|their|the|its) way|the extra mile|above and beyond)|bent over backwards|pulled out all the stops|couldn't do enough": 2,
+    r"(?:called|rang|phoned|emailed|wrote to) (?:me|us) (?:back )?(?:personally|himself|herself|themselves)|(?:his|her|their) (?:own|direct|personal) (?:number|extension|mobile|email)": 1.5,
+    r"upgraded (?:me|us|it)(?: \w+){0,3} (?:for free|free|at no)|(?:free|complimentary) upgrade|waived (?:the|my|our|a|all)|wrote off|(?:let|gave) (?:me|us) (?:off|it free)": 1.5,
+    r"(?:didn't|did not|never) even know (?:that )?(?:was|were|it was) (?:a thing|possible|covered|included)|made (?:a|an|the) exception|bent the rules": 1.2,
+    r"(?:i'm|i am|we're|we are) (?:a |now a )?(?:customer|fan) for life|(?:have|I've|we've) since recommended|(?:i|we) (?:tell|told) everyone": 1.2,
 }
 # Attentive deeds: care that good service shows and exceptional service
 # shows more of; weaker than the markers above, and counted apart.
@@ -304,6 +310,8 @@ BAD_MARKERS: dict[str, float] = {
     r"(?:won't|will not|never) be (?:a|another) (?:next|second)|(?:last|final) straw|enough is enough|never (?:using|buying from|ordering from|going to) (?:them|it|that|\w+) again": 1.8,
     r"refuse[ds]? to (?:cancel|refund|accept|help|pay|replace|fix|take|listen|admit|apologi[sz]e)|(?:would|will) not (?:refund|replace|cancel|accept)": 1.5,
     r"(?:i'm|we're|i am|we are) (?:now )?out (?:of pocket|£?\d+|\w+ (?:pounds|euros|dollars|quid))|promised (?:to )?.{0,40}(?:but|and) (?:never|didn't|did not|nothing)": 1.5,
+    r"(?:case|ticket|complaint) (?:is |was )?closed|(?:no|zero) (?:corrected|refund|reply|response|resolution|progress)|(?:filed|raised|opened) a (?:dispute|complaint|chargeback)": 1.5,
+    r"nobody (?:has )?(?:called|commented|replied|rang|answered|responded|fixed|helped)|(?:everyone|they all) (?:just )?(?:reads?|points?|passe?s?|blames?)": 1.5,
 }
 # Friction without failure, and indifference: the shrug of a "meh".
 MEH_MARKERS: dict[str, float] = {
@@ -326,6 +334,10 @@ MEH_MARKERS: dict[str, float] = {
     r"would have (?:made (?:all|a|the) difference|been nice|helped|been better)|wouldn't have hurt|(?:it'll|it will) do|serviceable|adequate|passable|hardly a scandal": 1.2,
     r"(?:i'm )?not complaining,? but|can't complain,? but|(?:wouldn't|would not) (?:warn|put) (?:anyone|people) off|(?:nor|or) recommend\w*|not recommending": 1.2,
     r"(?:i'd|i would|we'd|we would) have liked|better than nothing|a bit of a (?:waste|faff|pain|let-?down|slog|wait)|hard to feel (?:good|excited|warm)|not going to lose sleep": 1.2,
+    r"(?:had|have|having) to (?:chase|ring back|call back|ask again|follow up|remind)|chas(?:e|ed|ing) (?:it|them|him|her) up|a (?:bit|little) of a (?:faff|palaver|runaround)": 1,
+    r"took (?:a (?:while|bit)|some time|a few (?:days|goes|tries|weeks))|not the (?:quickest|fastest|smoothest|easiest)|(?:slightly|a bit|a little) (?:long|slow|late|awkward|confusing)": 1,
+    r"does the job|gets the job done|nothing to write home about|no frills|bog-?standard|par for the course|as (?:you'd|you would|one would) expect|much as expected": 1.2,
+    r"(?:wasn't|was not|isn't|is not) (?:bad|terrible|awful|the worst)|(?:fine|okay|ok|decent),? (?:i suppose|i guess|really|overall)|mixed bag|hit and miss|swings and roundabouts": 1.2,
 }
 
 # Praise words that a sarcastic writer throws at a failure.
@@ -341,6 +353,14 @@ EXPECTATION = (
 )
 # Words that turn a story from what was feared to what happened.
 CONTRAST = r"instead|but then|then|to my surprise|it turned out|in fact|actually"
+# Sarcasm that needs no context: praise that no one means.
+SARCASM_CUES = (
+    r"can't wait to (?:do (?:it|that|this) again|go through|repeat)|thanks for nothing|cheers for that"
+    r"|(?:oh )?joy of joys|what (?:a|an) (?:joy|treat|delight) (?:that|it) was|lucky (?:me|us)|slow clap"
+    r"|said no one ever|how (?:very )?(?:kind|thoughtful|generous) of them|kindly (?:provided|given|gifted)"
+    r"|really (?:delighted|thrilled|pleased) with how (?:that|it) went|another triumph|top work,? (?:everyone|team)"
+    r"|(?:reassuring|comforting) the (?:first|second|third|\w+) (?:\w+ )?times?|well done,? (?:everyone|team)\W*$"
+)
 NEGATORS = r"not|no|never|none|n't|without|hardly|barely|nor|neither"
 INTENSIFIERS = (
     r"very|really|so|truly|genuinely|extremely|incredibly|utterly|completely"
