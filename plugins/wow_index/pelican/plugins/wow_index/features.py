@@ -428,6 +428,7 @@ TOUCHPOINT_FEATURES = (
     "distinct",
     "decisive",
     "share",
+    "strong",
 )
 """The features of one touchpoint, in the order the model's weights use."""
 
@@ -464,7 +465,7 @@ class TouchpointCues:
         words: dict[str, list[str]] = {}
         for slug, cues in self.cues.items():
             where = dict.fromkeys(
-                ("title", "opening", "body", "closing", "decisive"), 0.0
+                ("title", "opening", "body", "closing", "decisive", "strong"), 0.0
             )
             counts: dict[str, float] = {}
             for sentence in units:
@@ -479,6 +480,7 @@ class TouchpointCues:
                     where["title"] += total
                     continue
                 where["body"] += total
+                where["strong"] += sum(w for _, w in found if w >= 2.5)
                 if sentence.opening or len(reading.parts) == 1:
                     where["opening"] += total
                 if sentence.closing:
@@ -499,6 +501,7 @@ class TouchpointCues:
                 "named": math.log1p(named),
                 "distinct": math.log1p(len(counts)),
                 "decisive": math.log1p(where["decisive"]),
+                "strong": math.log1p(where["strong"]),
             }
             words[slug] = sorted(counts, key=lambda k: (-counts[k], k))
         top = max((f["body"] for f in result.values()), default=0.0)

@@ -62,6 +62,7 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"staff member|member of staff|shop staff|stockroom|queue|security guard|in the back|on the floor": 1,
         r"(?:drove|walked|went|popped|nipped|came) (?:\w+ )?(?:in|into|down|over|back) to (?:the|their|a)|tried (?:it|them) on": 1,
         r"(?:into|at) (?:the|their|a|our) (?:shop|store|branch)|in person": 1.5,
+        r"chemist|pharmacy|pharmacist|newsagent|butcher'?s?|bakery|greengrocer|salesm[ae]n|saleswoman|salesperson|shopkeeper|in-store|in store": 2,
     },
     "phone": {
         r"on hold|hold music|held for": 3,
@@ -72,6 +73,7 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"by phone|over the phone|on the phone|the call|(?:first|second|third|fourth|fifth|next) call|the number": 2,
         r"transferred|put through|voicemail|call-?back|rang back|call me back": 2,
         r"the adviser|an adviser|agent who answered|picked up": 1,
+        r"robot (?:lady|voice|man|woman)|automated (?:lady|line|system)|(?:speak|speaking|talk|talking) to (?:a|an) (?:human|real person)|queue position|caller": 2.5,
     },
     "web": {
         r"website|web site|web page|webpage|web form|online form": 3,
@@ -93,6 +95,7 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"replied|reply|replies|wrote back|wrote to|subject line|signature": 1.5,
         r"automatic reply|auto-?reply|canned reply|template|enquiry|attachment": 2,
         r"sent (?:them|him|her) (?:a|an) (?:message|note)|cc'd|wrote (?:again|back)|the thread|(?:by|via|in an?) email": 1.5,
+        r"(?:their|the) (?:support|help|customer service) (?:address|inbox)|newsletter|mailing list|unsubscribe": 2.5,
     },
     "chat": {
         r"live chat|chat window|chat box|chatbot|chat bot|the chat|web chat": 3,
@@ -100,6 +103,7 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"whatsapp|messenger|text(?:ed)? messages?|sms|messaging|typing": 3,
         r"sent (?:me )?(?:a |another )?messages?|messaged|photos? (?:of|from)": 1.5,
         r"adviser(?:s)?|agent|pasted|copied and pasted|transcript": 1,
+        r"helpdesk bot|virtual assistant|chat assistant|(?:a|the) (?:little )?(?:assistant|bubble|window) popped up|support bot|robot assistant": 3,
     },
     "social": {
         r"instagram|facebook|twitter|tiktok|x\.com|mastodon|linkedin|threads": 3,
@@ -113,6 +117,7 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
         r"deliver(?:y|ed|ies|ing)?|parcels?|doorstep|safe place|neighbou?r": 2,
         r"dispatch(?:ed)?|shipping|shipped|postman|rider|porch|kerbside|carried it": 2,
         r"arrived|turned up|left it|signed for|knock(?:ed)?|doorbell|front door|carried|(?:the|a) slot": 1,
+        r"postie|delivery (?:guy|lad|bloke|person|people|woman|van)|(?:lad|man|guy|bloke|woman) (?:in|from|with) the van|van driver|dropped (?:it|them|the \w+) off": 2.5,
     },
     "returns": {
         r"returns?|returned|returning|send(?:ing)? it back|sent it back": 2.5,
@@ -125,7 +130,8 @@ TOUCHPOINT_CUES: dict[str, dict[str, float]] = {
     "packaging": {
         r"packaging|packaged|packed|unboxing|unwrapp(?:ed|ing)": 3,
         r"clamshell|blister(?: pack| strip)?s?|bubble wrap|padding|packets?|padded (?:bag|envelope)|carton|wrapper|jar|lid": 2,
-        r"boxes|box|envelope|bag|pouch|printed (?:on|over|inside)|opens?|opening|tear|peel": 1,
+        r"boxes|box|envelope|bag|pouch|printed (?:on|over|inside)|tear|peel": 1,
+        r"open(?:ed|ing|s)? (?:the|it|them) (?:box|bag|parcel|packet|lid|pack)|(?:hard|impossible) to open": 1.5,
         r"plastic|cardboard|tape|wrapp(?:ed|ing)|label(?:led)?|tear strip|seal(?:ed)?": 1.5,
         r"recycl(?:e|ing|able)|compostable|air pillows|tissue paper|tin": 1,
     },
