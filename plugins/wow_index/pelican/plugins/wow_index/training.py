@@ -13,9 +13,10 @@ same weights:
 
 Features are scaled but not centred: zero means "nothing found", so what a
 story does not say adds nothing to any verdict. L2 regularisation keeps a
-hundred or so stories from giving weights that only fit them; its strength
-was chosen by ten-fold cross-validation on the training stories (repeated
-five times), never on held-out ones. The result is the JSON document shipped
+few hundred stories from giving weights that only fit them; its strength
+was chosen by leave-one-set-out cross-validation over the training sets
+(fit on all but one set, score the one left out, which is often another
+writer's), never on held-out ones. The result is the JSON document shipped
 as ``suggestion_model.json``; ``python -m pelican.plugins.wow_index train``
 writes it.
 """
@@ -41,7 +42,7 @@ from .vocabulary import Vocabulary
 __all__ = ["SCALE", "Example", "examples", "fit", "fit_touchpoint", "fit_verdict"]
 
 SCALE = ("wow", "good", "meh", "bad")
-L2_VERDICT = 10.0
+L2_VERDICT = 3.0
 L2_TOUCHPOINT = 1.0
 STEPS = 50
 
