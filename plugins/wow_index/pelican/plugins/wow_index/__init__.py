@@ -11,6 +11,7 @@ from typing import Any
 
 from pelican import signals
 
+from . import parallel
 from .generator import WowGenerator
 from .recovery import repair_content
 from .sanitizing import sanitize_content
@@ -45,10 +46,32 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
     return WowGenerator
 
 
+def end_reading(generators: list[Any]) -> None:
+    """Every generator has read its content: stop the Markdown workers."""
+    for generator in generators[:1]:
+        parallel.finish(generator.settings)
+
+
+def end_build(pelican: Any) -> None:
+    parallel.finish(pelican.settings)
+
+
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.readers_init.connect(parallel.install)
+    signals.article_generator_init.connect(parallel.track)
+    signals.page_generator_init.connect(parallel.track)
+    signals.all_generators_finalized.connect(end_reading)
+    signals.finalized.connect(end_build)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
 
 
-__all__ += ["SettingsError", "configure", "get_generators", "prepare_content"]
+__all__ += [
+    "SettingsError",
+    "configure",
+    "end_build",
+    "end_reading",
+    "get_generators",
+    "prepare_content",
+]
