@@ -88,8 +88,10 @@ _worker: dict[str, Any] = {}
 
 
 class _Records(logging.Handler):
+    """Keeps the warnings a conversion logs."""
+
     def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
+        super().__init__(logging.WARNING)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -97,14 +99,8 @@ class _Records(logging.Handler):
 
 
 def init_worker(markdown: Mapping[str, Any], formatted_fields: Iterable[str]) -> None:
-    """Set up a worker process once: the build's Markdown settings, and a
-    log handler that notices any message a conversion logs."""
-    records = _Records()
-    logging.getLogger().addHandler(records)
-    logging.getLogger().setLevel(logging.WARNING)
-    _worker.update(
-        markdown=dict(markdown), formatted=frozenset(formatted_fields), log=records
-    )
+    """Set up a worker process once, with the build's Markdown settings."""
+    _worker.update(markdown=dict(markdown), formatted=frozenset(formatted_fields))
 
 
 def convert_file(path: str) -> Converted:
@@ -113,25 +109,30 @@ def convert_file(path: str) -> Converted:
     ``pelican_open`` (UTF-8, BOM dropped), then each formatted field
     converted after ``reset()`` with the meta preprocessor deregistered.
 
-    Raises NotCertain when the conversion logged or warned, so the main
-    process reads the file itself and Pelican reports it as usual.
+    Raises NotCertain when the conversion logged a warning or raised a
+    Python warning, so the main process reads the file itself and Pelican
+    reports it as usual.
     """
-    records: _Records = _worker["log"]
-    records.records.clear()
     stamp = file_stamp(path)
-    with warnings.catch_warnings(record=True) as caught:
-        md = Markdown(**_worker["markdown"])
-        with open(path, encoding="utf-8-sig") as handle:
-            html = md.convert(handle.read())
-        meta = getattr(md, "Meta", None)
-        conversions: list[tuple[str, str]] = []
-        if meta is not None:
-            md.preprocessors.deregister("meta")
-            for name, value in meta.items():
-                if name.lower() in _worker["formatted"]:
-                    text = "\n".join(value)
-                    md.reset()
-                    conversions.append((text, md.convert(text)))
+    records = _Records()
+    root = logging.getLogger()
+    root.addHandler(records)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            md = Markdown(**_worker["markdown"])
+            with open(path, encoding="utf-8-sig") as handle:
+                html = md.convert(handle.read())
+            meta = getattr(md, "Meta", None)
+            conversions: list[tuple[str, str]] = []
+            if meta is not None:
+                md.preprocessors.deregister("meta")
+                for name, value in meta.items():
+                    if name.lower() in _worker["formatted"]:
+                        text = "\n".join(value)
+                        md.reset()
+                        conversions.append((text, md.convert(text)))
+    finally:
+        root.removeHandler(records)
     if records.records or caught:
         raise NotCertain(f"converting {path} logged or warned")
     return Converted(stamp, html, meta, conversions)
