@@ -22,10 +22,9 @@ import pytest
 from markdown_variety import MARKDOWN, write_variety
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
+from pelican.plugins.wow_index import parallel
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.settings import read_settings
-
-from pelican.plugins.wow_index import parallel
 
 
 def site_settings(content: Path, **extra: Any) -> dict[str, Any]:
@@ -139,9 +138,11 @@ def test_a_file_that_is_not_utf8_fails_as_in_pelican(tmp_path, variety):
         worker_answer(settings, path)
     with pytest.raises(UnicodeDecodeError) as in_pelican:
         PelicanMarkdownReader(settings).read(str(path))
-    with answering(settings, {str(path): done(error=in_worker.value)}):
-        with pytest.raises(UnicodeDecodeError) as read:
-            reader.read(str(path))
+    with (
+        answering(settings, {str(path): done(error=in_worker.value)}),
+        pytest.raises(UnicodeDecodeError) as read,
+    ):
+        reader.read(str(path))
     assert str(read.value) == str(in_pelican.value)
 
 
