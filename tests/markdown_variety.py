@@ -34,6 +34,16 @@ _SHAPES = (
     '<div markdown="1">\n**Inside** a block, story {n}.\n</div>\n',
 )
 
+# Enough text that converting a story takes a few milliseconds, as a real
+# one does (the pool only helps when there is work to share).
+_FILLER = (
+    "We waited by the *second* window, where a [notice](https://example.org/q) "
+    "said the queue moved `quickly`; it did not, and a man with a clipboard "
+    "asked each of us **twice** what we had come for.\n\n"
+    "- the form, again\n- a number to call\n- a pen that worked\n\n"
+    "> Come back tomorrow, she said, kindly enough.\n\n"
+)
+
 
 def story_text(n: int) -> str:
     """Story ``n``: a header (sometimes a long Summary, sometimes a field
@@ -51,7 +61,7 @@ def story_text(n: int) -> str:
         lines.append("Date: 2025-12-31")  # Pelican warns and keeps the first
     if n % 5 == 0:
         lines.append(f"Tags: queue, visit {n % 4}")
-    body = _SHAPES[n % len(_SHAPES)].format(n=n)
+    body = _SHAPES[n % len(_SHAPES)].format(n=n) + "\n" + _FILLER * (n % 9 + 4)
     return "\n".join(lines) + "\n\n" + body + f"\nStory {n} ends here.\n"
 
 

@@ -285,7 +285,8 @@ class _Build:
             return
         executor.shutdown(wait=True, cancel_futures=True)
         logger.info(
-            "%d of %d Markdown files were converted by %d worker processes",
+            "Markdown: %d of %d files converted in %d worker process(es), "
+            "the others here",
             self.answered,
             self.submitted,
             self.workers,
