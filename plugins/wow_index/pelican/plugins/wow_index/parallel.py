@@ -36,7 +36,6 @@ from typing import Any, NamedTuple
 
 from markdown import Markdown
 from pelican import readers as pelican_readers
-from pelican.utils import file_suffix
 
 __all__ = [
     "MIN_FILES",
@@ -340,7 +339,7 @@ def plan(generators: Iterable[Any]) -> list[str]:
         reader_cache = getattr(readers, "_cache", None) or {}
         for relative in files:
             if not isinstance(
-                readers.readers.get(file_suffix(relative)), MarkdownReader
+                readers.readers.get(os.path.splitext(relative)[1][1:]), MarkdownReader
             ):
                 continue
             path = os.path.abspath(os.path.join(generator.path, relative))
