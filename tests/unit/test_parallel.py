@@ -23,6 +23,7 @@ from markdown_variety import MARKDOWN, write_variety
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 from pelican.plugins.wow_index import parallel
+from pelican.plugins.wow_index.settings import SCHEMA
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.settings import read_settings
 
@@ -256,6 +257,11 @@ def test_markdown_settings_that_cannot_be_sent_read_serially(tmp_path, two_cpus)
     assert build.executor is None and not build.futures
 
 
+def test_the_settings_table_gives_the_threshold():
+    doc = next(s.doc for s in SCHEMA if s.name == "WOW_PARALLEL_MARKDOWN")
+    assert f"at least {parallel.MIN_FILES} of them" in doc
+
+
 def test_too_few_files_or_cpus_read_serially(tmp_path, monkeypatch):
     settings = site_settings(tmp_path)
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 8)
@@ -325,7 +331,7 @@ def test_plan_skips_files_another_reader_reads(tmp_path, variety):
     settings = site_settings(content)
     articles, pages = generators(content, settings, tmp_path / "out")
     articles.readers.readers["md"] = PelicanMarkdownReader(settings)
-    assert parallel.plan([articles, pages]) == [
+    assert sorted(parallel.plan([articles, pages])) == [
         os.path.abspath(p) for p in map(str, pages_of(content))
     ]
 

@@ -126,9 +126,9 @@ SCHEMA: tuple[Setting, ...] = (
         "WOW_PARALLEL_MARKDOWN",
         True,
         (bool,),
-        "Convert Markdown sources in worker processes when a build reads "
-        "enough of them and has two CPUs or more; the site is the same, "
-        "only built sooner. False reads them one by one, as Pelican does.",
+        "Convert Markdown sources in worker processes when a build reads at "
+        "least 200 of them and may use two CPUs or more; the output is the "
+        "same, byte for byte. False reads them one at a time, as Pelican does.",
     ),
     Setting(
         "WOW_TOUCHPOINTS",
