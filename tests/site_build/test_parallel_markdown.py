@@ -50,7 +50,9 @@ def running_in(session: int) -> list[str]:
         time.sleep(0.1)
 
 
-def build(content: Path, output: Path, parallel_markdown: bool) -> tuple[str, list]:
+def build(
+    content: Path, output: Path, parallel_markdown: bool, **settings: object
+) -> tuple[str, list]:
     conf = write_settings(
         output.parent / f"{output.name}.py",
         SITENAME="Parallel",
@@ -65,6 +67,7 @@ def build(content: Path, output: Path, parallel_markdown: bool) -> tuple[str, li
         PLUGINS=["pelican.plugins.wow_index"],
         MARKDOWN=MARKDOWN,
         WOW_PARALLEL_MARKDOWN=parallel_markdown,
+        **settings,
     )
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
     process = subprocess.Popen(
@@ -126,3 +129,20 @@ def test_parallel_reading_builds_the_same_site(tmp_path):
     assert "Could not process stories/latin-1.md" in said
     assert "latin-1.md:1: file: is not UTF-8" in said
     assert "no-header.md" in said
+
+
+@pytest.mark.skipif(parallel.usable_cpus() < 2, reason="the pool needs two CPUs")
+def test_files_in_the_content_cache_are_not_converted_again(tmp_path):
+    content = tmp_path / "content"
+    write_variety(content, STORIES)
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    first, _ = build(content, tmp_path / "first", True, **cache)
+    again, left = build(content, tmp_path / "again", True, **cache)
+    assert _USED.search(first), "the first build should use the pool"
+    assert not _USED.search(again), "every file was cached: no pool to start"
+    assert left == []
+    assert tree(tmp_path / "again") == tree(tmp_path / "first")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markdown import Markdown
 from markdown_variety import MARKDOWN, write_variety
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
@@ -370,3 +371,21 @@ def test_a_real_pool_answers_and_leaves_no_process(tmp_path, variety, two_cpus, 
         parallel.finish(settings)
     assert build.answered == len(variety)
     assert multiprocessing.active_children() == []
+
+
+def test_workers_use_a_new_markdown_per_file_as_reset_is_not_enough(tmp_path):
+    """Reusing one Markdown with reset() would save time but change output:
+    footnotes with UNIQUE_IDS number each reset()."""
+    config = {
+        "extensions": ["markdown.extensions.footnotes", "markdown.extensions.meta"],
+        "extension_configs": {"markdown.extensions.footnotes": {"UNIQUE_IDS": True}},
+    }
+    text = "Title: Note\n\nA note[^1].\n\n[^1]: Here.\n"
+    new = Markdown(**config).convert(text)
+    reused = Markdown(**config)
+    reused.convert(text)
+    assert reused.reset().convert(text) != new
+    parallel.init_worker(config, ())
+    for name in ("one.md", "two.md", "three.md"):
+        (tmp_path / name).write_text(text)
+        assert parallel.convert_file(str(tmp_path / name)).html == new
