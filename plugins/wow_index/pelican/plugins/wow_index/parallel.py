@@ -224,7 +224,12 @@ class _Build:
         """The worker's conversion of ``path``, or None: read it serially."""
         if not self.planned:
             self.planned = True
-            self._start(plan(self.generators))
+            try:
+                paths = plan(self.generators)
+            except Exception as error:  # then every file is read as Pelican does
+                logger.debug("Markdown read serially: cannot list files (%r)", error)
+                paths = []
+            self._start(paths)
         future = self.futures.pop(path, None)
         if future is None:
             return None
