@@ -13,7 +13,6 @@ from pelican import signals
 
 from .generator import WowGenerator
 from .recovery import repair_content
-from .sanitizing import sanitize_content
 from .settings import SettingsError, load_settings
 
 __all__ = ["WowGenerator", "register"]
@@ -37,6 +36,9 @@ def prepare_content(content: Any) -> None:
     it. The generator reports the problems kept on ``wow_problems``."""
     problems = repair_content(content)
     if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
+        # Imported on first use: a site that does not sanitise never loads nh3.
+        from .sanitizing import sanitize_content
+
         problems += sanitize_content(content)
     content.wow_problems = problems
 
