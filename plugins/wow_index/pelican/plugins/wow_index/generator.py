@@ -376,6 +376,9 @@ class WowGenerator(Generator):
             )
         for taxonomy in TAXONOMIES:
             self._write_taxonomy(taxonomy, write, writer, common)
+        # Term pages share one folder depth; cells sit one deeper, so the
+        # entries rendered so far would not be replayed again.
+        self.fragments.clear()
         for cell in view.cells.values():
             if cell.articles and cell.save_as:
                 write(
