@@ -6,7 +6,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from jinja2 import Environment
-
 from pelican.plugins.wow_index.fragments import FragmentCache
 
 TEMPLATE = (

@@ -356,7 +356,6 @@ class WowGenerator(Generator):
             )
             for m in entry.moments
         ]
-        article.wow_tags = tags
 
     # Phase 2 -----------------------------------------------------------------
     def generate_output(self, writer: Any) -> None:
