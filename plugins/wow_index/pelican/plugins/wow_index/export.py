@@ -133,18 +133,25 @@ def dumps(document: dict[str, Any]) -> str:
     """Serialise deterministically: one top-level key per line and one story
     per line (readable, diffable, and written by the C encoder, which an
     indented dump cannot use). ``<``, ``>`` and ``&`` are escaped as
-    ``\\u003c`` etc. so the JSON can also be embedded in a page safely."""
-    lines = []
-    for key, value in document.items():
+    ``\\u003c`` etc. so the JSON can also be embedded in a page safely.
+
+    The pieces are joined once, at the end: a big index is never copied
+    whole to escape or indent it, and, given an iterator of stories, never
+    held whole as records either.
+    """
+    parts = ["{\n"]
+    for number, (key, value) in enumerate(document.items()):
+        parts.append((",\n" if number else "") + f"  {_ENCODE(key)}: ")
         if key == "stories":
-            # Line by line, so a big index is never copied whole to escape it
-            # (and, given an iterator, never held whole as records).
-            items = [f"    {_escaped(item)}" for item in value]
-            body = "[\n" + ",\n".join(items) + "\n  ]" if items else "[]"
-            lines.append(f"  {_ENCODE(key)}: {body}")
+            opened = len(parts)
+            for item in value:
+                parts.append("[\n    " if len(parts) == opened else ",\n    ")
+                parts.append(_escaped(item))
+            parts.append("\n  ]" if len(parts) > opened else "[]")
         else:
-            lines.append(f"  {_ENCODE(key)}: {_escaped(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            parts.append(_escaped(value))
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 def _escaped(value: Any) -> str:
