@@ -12,15 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# The site's Markdown settings (pelicanconf.py).
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-        "markdown.extensions.meta": {},
-    },
-    "output_format": "html5",
-}
+from pelican.settings import get_settings_from_file
+
+from sitebuild import ROOT
+
+# The site's Markdown settings.
+MARKDOWN = get_settings_from_file(str(ROOT / "pelicanconf.py"))["MARKDOWN"]
 
 _SHAPES = (
     "A note[^1] on the counter, and a second one[^two].\n\n"

@@ -21,7 +21,7 @@ import pytest
 from markdown_variety import MARKDOWN, write_variety
 from pelican.plugins.wow_index import parallel
 
-from sitebuild import write_settings
+from sitebuild import fixture_settings, write_settings
 
 STORIES = parallel.MIN_FILES + 20
 _TIME = re.compile(r"^\[\d\d:\d\d:\d\d\]")
@@ -55,19 +55,9 @@ def build(
 ) -> tuple[str, list]:
     conf = write_settings(
         output.parent / f"{output.name}.py",
-        SITENAME="Parallel",
-        SITEURL="",
-        TIMEZONE="UTC",
-        RELATIVE_URLS=True,
-        FEED_ALL_ATOM=None,
-        CATEGORY_FEED_ATOM=None,
-        TRANSLATION_FEED_ATOM=None,
-        AUTHOR_FEED_ATOM=None,
-        AUTHOR_FEED_RSS=None,
-        PLUGINS=["pelican.plugins.wow_index"],
-        MARKDOWN=MARKDOWN,
-        WOW_PARALLEL_MARKDOWN=parallel_markdown,
-        **settings,
+        **fixture_settings(
+            MARKDOWN=MARKDOWN, WOW_PARALLEL_MARKDOWN=parallel_markdown, **settings
+        ),
     )
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
     process = subprocess.Popen(

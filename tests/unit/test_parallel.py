@@ -9,6 +9,7 @@ that starts a real pool.
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import logging
 import multiprocessing
 import os
@@ -34,10 +35,8 @@ def site_settings(content: Path, **extra: Any) -> dict[str, Any]:
         None,
         override={
             "PATH": str(content),
-            "MARKDOWN": {
-                "extension_configs": dict(MARKDOWN["extension_configs"]),
-                "output_format": "html5",
-            },
+            # A copy: Pelican's reader adds the meta extension to it.
+            "MARKDOWN": copy.deepcopy(MARKDOWN),
             "TIMEZONE": "UTC",
             **extra,
         },
