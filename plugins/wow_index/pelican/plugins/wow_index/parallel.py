@@ -41,9 +41,12 @@ __all__ = [
     "MIN_FILES",
     "Converted",
     "MarkdownReader",
+    "NotCertain",
     "convert_file",
     "finish",
+    "init_worker",
     "install",
+    "plan",
     "track",
     "usable_cpus",
 ]
