@@ -132,7 +132,11 @@ def serve(c, port=8000, bind="127.0.0.1"):
         "out": "Where to write results.json (a .md table goes beside it).",
         "update_readme": "Put the table in the plugin README.",
         "theme": "Theme of the with/without-plugin builds (default notmyidea).",
-    }
+        "plugin_setting": "NAME=VALUE (JSON) for the builds with the plugin; "
+        "repeatable, e.g. WOW_PARALLEL_MARKDOWN=false.",
+        "no_serve": "Skip the serve loop.",
+    },
+    iterable=["plugin_setting"],
 )
 def bench(
     c,
@@ -143,6 +147,8 @@ def bench(
     out="bench/results.json",
     update_readme=False,
     theme="notmyidea",
+    plugin_setting=None,
+    no_serve=False,
 ):
     """Benchmarks: builds with and without the plugin, and the edit loop.
 
@@ -150,6 +156,9 @@ def bench(
     serve loop, and writes bench/results.json and bench/results.md."""
     extra = ["--repeat-large", int(repeat_large)] if int(repeat_large) else []
     extra += ["--update-readme"] if update_readme else []
+    extra += ["--no-serve"] if no_serve else []
+    for setting in plugin_setting or []:
+        extra += ["--plugin-setting", setting]
     _module(
         c,
         "bench",

@@ -58,6 +58,14 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="theme of the with/without-plugin builds (default: Pelican's "
         "notmyidea; the serve loop always uses the site's settings and theme)",
     )
+    parser.add_argument(
+        "--plugin-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the builds with the plugin, VALUE in JSON "
+        "(e.g. WOW_PARALLEL_MARKDOWN=false); repeatable",
+    )
     parser.add_argument("--out", default=str(BENCH / "results.json"))
     parser.add_argument("--no-serve", action="store_true", help="skip the serve loop")
     parser.add_argument(
@@ -78,7 +86,13 @@ def _name(plugin: bool) -> str:
 
 
 def measure_size(
-    stories: int, repeat: int, edits: int, serve: bool, theme: str, say
+    stories: int,
+    repeat: int,
+    edits: int,
+    serve: bool,
+    theme: str,
+    say,
+    plugin_settings: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     corpus = ensure_corpus(stories)
     work = CORPUS_ROOT / "work" / str(stories)
@@ -88,7 +102,11 @@ def measure_size(
         for plugin in _order(run):
             name = _name(plugin)
             result = pelican_build(
-                corpus.content, fresh(work / f"cold-{name}"), plugin=plugin, theme=theme
+                corpus.content,
+                fresh(work / f"cold-{name}"),
+                plugin=plugin,
+                theme=theme,
+                settings=plugin_settings if plugin else (),
             )
             samples[f"cold_{name}"].append(result.wall)
             samples[f"cold_{name}_cpu"].append(result.cpu)
@@ -103,6 +121,7 @@ def measure_size(
             plugin=plugin,
             theme=theme,
             cache=caches[plugin],
+            settings=plugin_settings if plugin else (),
         )
     story = story_path(corpus, stories // 2)
     for kind in ("warm", "warm_edit"):
@@ -119,6 +138,7 @@ def measure_size(
                         plugin=plugin,
                         theme=theme,
                         cache=caches[plugin],
+                        settings=plugin_settings if plugin else (),
                     )
                 finally:
                     story.write_text(original, encoding="utf-8")
@@ -192,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f" --theme {args.theme}" if args.theme != "notmyidea" else "")
         + (f" --repeat-large {args.repeat_large}" if args.repeat_large else "")
         + (" --no-serve" if args.no_serve else "")
+        + "".join(f" --plugin-setting {s}" for s in args.plugin_setting)
     )
     results: dict[str, Any] = {
         "command": command,
@@ -207,7 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         if stories >= 5000 and args.repeat_large:
             repeat = args.repeat_large
         results["sizes"][str(stories)] = measure_size(
-            stories, repeat, args.edits, not args.no_serve, args.theme, say
+            stories,
+            repeat,
+            args.edits,
+            not args.no_serve,
+            args.theme,
+            say,
+            tuple(args.plugin_setting),
         )
     results["load_after"] = [round(x, 2) for x in os.getloadavg()]
     if len(sizes) > 1:

@@ -44,9 +44,11 @@ def pelican_build(
     plugin: bool,
     theme: str,
     cache: Path | None = None,
+    settings: tuple[str, ...] = (),
 ) -> BuildRun:
     """One ``pelican`` build of ``content`` with the site's settings and
-    ``theme`` (a folder, or the name of one of Pelican's themes)."""
+    ``theme`` (a folder, or the name of one of Pelican's themes); each of
+    ``settings`` is ``NAME=VALUE``, VALUE in JSON, as ``pelican -e`` takes."""
     overrides = [
         f"THEME={json.dumps(theme)}",
         # The site's search page is a template of its own theme only.
@@ -57,6 +59,7 @@ def pelican_build(
     ]
     if cache is not None:
         overrides.append(f"CACHE_PATH={json.dumps(str(cache))}")
+    overrides += settings
     command = [
         sys.executable,
         "-m",

@@ -52,6 +52,7 @@ from pelican.contents import Content
 from pelican.log import LimitFilter
 from pelican.paginator import Paginator
 from pelican.plugins import signals
+from pelican.plugins.wow_index.fragments import FragmentCache
 from pelican.utils import (
     clean_output_dir,
     get_relative_path,
@@ -118,11 +119,24 @@ def _install_content_hooks() -> None:
             _READS.current.add(self.source_path)
         return get_summary.__get__(self, type(self))(siteurl)
 
+    def tracked_fragment(
+        self: FragmentCache, *key: Any, caller: Callable[[], Any]
+    ) -> Any:
+        # A replayed fragment reads nothing, yet the page shows what the
+        # first rendering read: record the stories it stands for.
+        if _READS.current is not None:
+            for part in key:
+                if isinstance(part, Content) and "summary" not in part.metadata:
+                    _READS.current.add(part.source_path)
+        return fragment(self, *key, caller=caller)
+
+    fragment = FragmentCache.__call__
     tracked_get_content.cache = get_content.cache  # type: ignore[attr-defined]
     tracked_get_summary.cache = get_summary.cache  # type: ignore[attr-defined]
     Content.get_relative_source_path = cached_relative_source_path  # type: ignore[method-assign]
     Content.get_content = tracked_get_content  # type: ignore[method-assign]
     Content.get_summary = tracked_get_summary  # type: ignore[method-assign]
+    FragmentCache.__call__ = tracked_fragment  # type: ignore[method-assign]
     Content._devserver_tracking = True  # type: ignore[attr-defined]
 
 

@@ -40,15 +40,9 @@ def write_settings(path: Path, **settings: object) -> Path:
     return path
 
 
-def build_site(
-    content: Path,
-    output: Path,
-    *,
-    theme: str | Path | None = None,
-    plugins: bool = True,
-    **settings: object,
-) -> Build:
-    """Build ``content`` into ``output`` and return what happened."""
+def fixture_settings(plugins: bool = True, **settings: object) -> dict[str, object]:
+    """The settings of a fixture site build: quiet feeds, no cache, the
+    plugin (unless ``plugins`` is false); ``settings`` override."""
     base: dict[str, object] = {
         "SITENAME": "Fixture site",
         "SITEURL": "",
@@ -65,6 +59,19 @@ def build_site(
         "LOAD_CONTENT_CACHE": False,
     }
     base.update(settings)
+    return base
+
+
+def build_site(
+    content: Path,
+    output: Path,
+    *,
+    theme: str | Path | None = None,
+    plugins: bool = True,
+    **settings: object,
+) -> Build:
+    """Build ``content`` into ``output`` and return what happened."""
+    base = fixture_settings(plugins, **settings)
     conf = write_settings(output.parent / f"{output.name}-conf.py", **base)
     return run_pelican(content, conf, output, theme=theme)
 

@@ -23,7 +23,7 @@ def article(title, summary="<p>Short.</p>"):
     )
 
 
-def document():
+def document(lazy=False):
     entries = [
         Tagged(
             article("Callbacks </script><b>"),
@@ -34,7 +34,7 @@ def document():
     ]
     index = build_index(entries, TP.slugs, VD.slugs)
     return index_document(
-        index, TP, VD, site_url="https://x.test", stages=DATA["stages"]
+        index, TP, VD, site_url="https://x.test", stages=DATA["stages"], lazy=lazy
     )
 
 
@@ -59,6 +59,20 @@ def test_serialisation_is_deterministic_and_safe_to_embed():
     assert "</script>" not in text and "<b>" not in text
     # Titles are read as Pelican's feeds read them: markup stripped.
     assert json.loads(text)["stories"][0]["title"] == "Callbacks"
+
+
+def test_a_lazy_document_serialises_to_the_same_bytes():
+    # Builds stream the stories into the JSON one record at a time.
+    lazy = document(lazy=True)
+    assert not isinstance(lazy["stories"], list)
+    assert dumps(lazy) == dumps(document())
+
+
+def test_an_index_without_stories_has_an_empty_list():
+    index = build_index([], TP.slugs, VD.slugs)
+    for lazy in (False, True):
+        text = dumps(index_document(index, TP, VD, lazy=lazy))
+        assert json.loads(text)["stories"] == []
 
 
 def test_plain_text():

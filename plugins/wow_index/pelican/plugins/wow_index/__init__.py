@@ -11,9 +11,9 @@ from typing import Any
 
 from pelican import signals
 
+from . import parallel
 from .generator import WowGenerator
 from .recovery import repair_content
-from .sanitizing import sanitize_content
 from .settings import SettingsError, load_settings
 
 __all__ = ["WowGenerator", "register"]
@@ -35,8 +35,16 @@ def prepare_content(content: Any) -> None:
     """As Pelican reads each article and page: repair what it read wrongly
     and, with WOW_SANITIZE_HTML, clean its HTML, before anything renders
     it. The generator reports the problems kept on ``wow_problems``."""
+    # Every WoW attribute, set here in one order for every article: Python
+    # then keeps the articles' attribute dicts compact (shared keys) when
+    # the generator fills them in, about 1 KB less per story.
+    content.touchpoints, content.touchpoint, content.verdict = [], None, None
+    content.company, content.moments = None, []
     problems = repair_content(content)
     if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
+        # Imported on first use: a site that does not sanitise never loads nh3.
+        from .sanitizing import sanitize_content
+
         problems += sanitize_content(content)
     content.wow_problems = problems
 
@@ -45,10 +53,32 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
     return WowGenerator
 
 
+def end_reading(generators: list[Any]) -> None:
+    """Every generator has read its content: stop the Markdown workers."""
+    for generator in generators[:1]:
+        parallel.finish(generator.settings)
+
+
+def end_build(pelican: Any) -> None:
+    parallel.finish(pelican.settings)
+
+
 def register() -> None:
     signals.initialized.connect(configure)
+    signals.readers_init.connect(parallel.install)
+    signals.article_generator_init.connect(parallel.track)
+    signals.page_generator_init.connect(parallel.track)
+    signals.all_generators_finalized.connect(end_reading)
+    signals.finalized.connect(end_build)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
 
 
-__all__ += ["SettingsError", "configure", "get_generators", "prepare_content"]
+__all__ += [
+    "SettingsError",
+    "configure",
+    "end_build",
+    "end_reading",
+    "get_generators",
+    "prepare_content",
+]

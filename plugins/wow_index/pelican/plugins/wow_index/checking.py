@@ -14,11 +14,10 @@ Two layers, so a build never reports the same thing twice:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from .moments import Moment, MomentIssue, extract_moments
 from .problems import Problem, display_path
@@ -28,12 +27,14 @@ from .tagging import StoryTags, parse_story_tags
 
 __all__ = [
     "SUGGESTED_PREFIX",
+    "SlugClaim",
     "check_files",
     "check_sources",
     "duplicate_slugs",
     "file_problems",
     "markdown_renderer",
     "moment_problems",
+    "slug_claim",
     "story_problems",
 ]
 
@@ -238,33 +239,58 @@ def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
     )
 
 
+class SlugClaim(NamedTuple):
+    """The page a file would be written to, and where it says so: what
+    :func:`duplicate_slugs` needs of a file, small enough to keep for many."""
+
+    key: tuple[str, str, str]  # (kind, language, slug)
+    slug: str
+    display: str
+    field: str
+    line: int | None
+
+
+def slug_claim(source: Source, settings: Mapping[str, Any]) -> SlugClaim | None:
+    """The slug ``source`` claims, or None when it claims no page."""
+    status = (source.get("status") or "published").strip().lower()
+    if source.text is None or status == "skip":
+        return None
+    slug = _slug(source, settings)
+    if not slug:
+        return None
+    kind = "draft" if status == "draft" else source.kind
+    lang = (source.get("lang") or settings.get("DEFAULT_LANG", "en")).strip()
+    field = "Slug" if source.get("slug") else "Title"
+    return SlugClaim(
+        (kind, lang, slug), slug, source.display, field, source.line_of(field)
+    )
+
+
 def duplicate_slugs(
     sources: Sequence[Source], settings: Mapping[str, Any]
 ) -> list[Problem]:
     """Two files with the same slug (and language) would be written to the
     same page, one silently replacing the other."""
-    seen: dict[tuple[str, str, str], Source] = {}
+    return _duplicates(slug_claim(source, settings) for source in sources)
+
+
+def _duplicates(claims: Iterable[SlugClaim | None]) -> list[Problem]:
+    seen: dict[tuple[str, str, str], SlugClaim] = {}
     problems: list[Problem] = []
-    default_lang = settings.get("DEFAULT_LANG", "en")
-    for source in sources:
-        status = (source.get("status") or "published").strip().lower()
-        if source.text is None or status == "skip":
+    for claim in claims:
+        if claim is None:
             continue
-        slug = _slug(source, settings)
-        if not slug:
+        first = seen.setdefault(claim.key, claim)
+        if first is claim:
             continue
-        kind = "draft" if status == "draft" else source.kind
-        key = (kind, (source.get("lang") or default_lang).strip(), slug)
-        first = seen.setdefault(key, source)
-        if first is source:
-            continue
-        field = "Slug" if source.get("slug") else "Title"
         problems.append(
-            source.problem(
-                field,
-                f"gives the slug {slug!r}, already used by {first.display}; one "
-                "page would replace the other, so change the title or add a "
-                "'Slug: …' line",
+            Problem(
+                path=claim.display,
+                field=claim.field,
+                line=claim.line,
+                message=f"gives the slug {claim.slug!r}, already used by "
+                f"{first.display}; one page would replace the other, so change "
+                "the title or add a 'Slug: …' line",
             )
         )
     return problems
@@ -290,8 +316,10 @@ def check_sources(
     return sources, problems
 
 
-# (path, kind) -> ((mtime_ns, size, settings id), header-only source, problems)
-_CHECKED: dict[tuple[str, str], tuple[tuple[int, int, int], Source, list[Problem]]] = {}
+# (path, kind) -> ((mtime_ns, size, settings id), slug claim, problems)
+_CHECKED: dict[
+    tuple[str, str], tuple[tuple[int, int, int], SlugClaim | None, list[Problem]]
+] = {}
 
 
 def check_files(
@@ -303,9 +331,10 @@ def check_files(
 
     Each file's result is remembered by its modification time and size, so a
     process that builds again and again (``invoke serve``) reads only the
-    files that changed; what is remembered is the header, not the text.
+    files that changed; what is remembered is the file's slug claim and its
+    problems, a few hundred bytes, not its text or header.
     """
-    sources: list[Source] = []
+    claims: list[SlugClaim | None] = []
     problems: list[Problem] = []
     for path, kind in files:
         key = (str(path), str(kind))
@@ -320,28 +349,14 @@ def check_files(
             stamp = None
         known = _CHECKED.get(key)
         if stamp is not None and known is not None and known[0] == stamp:
-            source, found = known[1], known[2]
+            claim, found = known[1], known[2]
         else:
             source = read_source(path, kind)  # type: ignore[arg-type]
             found = file_problems(source, settings, wow, tags=False)
-            source = _header_only(source)
+            claim = slug_claim(source, settings)
             if stamp is not None:
-                _CHECKED[key] = (stamp, source, found)
-        sources.append(source)
+                _CHECKED[key] = (stamp, claim, found)
+        claims.append(claim)
         problems.extend(found)
-    problems.extend(duplicate_slugs(sources, settings))
+    problems.extend(_duplicates(claims))
     return problems
-
-
-def _header_only(source: Source) -> Source:
-    """What :func:`duplicate_slugs` needs of a source, to keep for later."""
-    keep = {"slug", "title", "status", "lang"}
-    return dataclasses.replace(
-        source,
-        text=None if source.text is None else "",
-        body="",
-        fields={k: v for k, v in source.fields.items() if k in keep},
-        names={k: v for k, v in source.names.items() if k in keep},
-        lines={k: v for k, v in source.lines.items() if k in keep},
-        problems=[],
-    )

@@ -88,9 +88,16 @@ def index_document(
     site_url: str = "",
     stages: Sequence[str] = (),
     ratings: Mapping[str, int] | None = None,
+    *,
+    lazy: bool = False,
 ) -> dict[str, Any]:
-    """The whole index as a JSON-ready dict (see the README for the schema)."""
+    """The whole index as a JSON-ready dict (see the README for the schema).
+
+    With ``lazy`` the stories are an iterator that :func:`dumps` consumes
+    one record at a time, so a build never holds every record at once.
+    """
     ratings = ratings or verdict_ratings(verdicts)
+    records = (story_record(entry, verdicts, ratings) for entry in index.stories)
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": site_url,
@@ -115,7 +122,7 @@ def index_document(
             t.slug: {v.slug: index.moment_cells[(t.slug, v.slug)] for v in verdicts}
             for t in touchpoints
         },
-        "stories": [story_record(entry, verdicts, ratings) for entry in index.stories],
+        "stories": records if lazy else list(records),
     }
 
 
@@ -126,16 +133,25 @@ def dumps(document: dict[str, Any]) -> str:
     """Serialise deterministically: one top-level key per line and one story
     per line (readable, diffable, and written by the C encoder, which an
     indented dump cannot use). ``<``, ``>`` and ``&`` are escaped as
-    ``\\u003c`` etc. so the JSON can also be embedded in a page safely."""
-    lines = []
-    for key, value in document.items():
-        if key == "stories" and value:
-            # Line by line, so a big index is never copied whole to escape it.
-            items = ",\n".join(f"    {_escaped(item)}" for item in value)
-            lines.append(f"  {_ENCODE(key)}: [\n{items}\n  ]")
+    ``\\u003c`` etc. so the JSON can also be embedded in a page safely.
+
+    The pieces are joined once, at the end: a big index is never copied
+    whole to escape or indent it, and, given an iterator of stories, never
+    held whole as records either.
+    """
+    parts = ["{\n"]
+    for number, (key, value) in enumerate(document.items()):
+        parts.append((",\n" if number else "") + f"  {_ENCODE(key)}: ")
+        if key == "stories":
+            opened = len(parts)
+            for item in value:
+                parts.append("[\n    " if len(parts) == opened else ",\n    ")
+                parts.append(_escaped(item))
+            parts.append("\n  ]" if len(parts) > opened else "[]")
         else:
-            lines.append(f"  {_ENCODE(key)}: {_escaped(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            parts.append(_escaped(value))
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 def _escaped(value: Any) -> str:

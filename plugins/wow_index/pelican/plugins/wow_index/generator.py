@@ -23,6 +23,7 @@ from pelican.generators import Generator
 
 from .checking import check_files, story_problems
 from .export import dumps, index_document
+from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
@@ -239,6 +240,11 @@ class WowGenerator(Generator):
             self.settings.get("DEFAULT_LANG"),
             self.wow_settings["WOW_LOCALE_DIRS"],
         )
+        # Templates are read once per build (a new generator each build), so
+        # Jinja need not check every template file's time on every render.
+        self.env.auto_reload = False
+        self.fragments = FragmentCache()
+        self.env.globals["wow_once"] = self.fragments
         self.view: WowView | None = None
         self.problems: list[Problem] = []
 
@@ -350,7 +356,6 @@ class WowGenerator(Generator):
             )
             for m in entry.moments
         ]
-        article.wow_tags = tags
 
     # Phase 2 -----------------------------------------------------------------
     def generate_output(self, writer: Any) -> None:
@@ -370,6 +375,9 @@ class WowGenerator(Generator):
             )
         for taxonomy in TAXONOMIES:
             self._write_taxonomy(taxonomy, write, writer, common)
+        # Term pages share one folder depth; cells sit one deeper, so the
+        # entries rendered so far would not be replayed again.
+        self.fragments.clear()
         for cell in view.cells.values():
             if cell.articles and cell.save_as:
                 write(
@@ -449,6 +457,7 @@ class WowGenerator(Generator):
                     site_url=self.settings.get("SITEURL", ""),
                     stages=self.wow_settings.stages,
                     ratings=self.wow_settings.ratings,
+                    lazy=True,
                 )
             )
 

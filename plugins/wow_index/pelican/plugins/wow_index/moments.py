@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-
 from .vocabulary import Vocabulary
 
 __all__ = ["Moment", "extract_moments", "html_parser"]
@@ -96,6 +94,9 @@ def _parse_moments(
     html: str, touchpoints: Vocabulary, verdicts: Vocabulary
 ) -> tuple[list[Moment], list[MomentIssue]]:
     headings = "".join(m.group(0) for m in _CLASSED_HEADING.finditer(html))
+    # Imported here: a site whose stories have no moments never loads it.
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(headings or html, html_parser())
     moments: list[Moment] = []
     issues: list[MomentIssue] = []

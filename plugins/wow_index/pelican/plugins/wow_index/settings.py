@@ -123,6 +123,14 @@ SCHEMA: tuple[Setting, ...] = (
         "closed.",
     ),
     Setting(
+        "WOW_PARALLEL_MARKDOWN",
+        True,
+        (bool,),
+        "Convert Markdown sources in worker processes when a build reads at "
+        "least 200 of them and may use two CPUs or more; the output is the "
+        "same, byte for byte. False reads them one at a time, as Pelican does.",
+    ),
+    Setting(
         "WOW_TOUCHPOINTS",
         _DEFAULTS["touchpoints"],
         (dict,),

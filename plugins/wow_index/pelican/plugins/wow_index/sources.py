@@ -231,18 +231,16 @@ def read_source(path: str | Path, kind: Kind = "article") -> Source:
             )
         )
         return source
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = _CONTROL.search(line)
-        if match:
-            source.problems.append(
-                source.problem(
-                    "file",
-                    f"contains the control character U+{ord(match.group()):04X}, "
-                    "which breaks feeds; delete it",
-                    line=number,
-                )
+    match = _CONTROL.search(text)
+    if match:
+        source.problems.append(
+            source.problem(
+                "file",
+                f"contains the control character U+{ord(match.group()):04X}, "
+                "which breaks feeds; delete it",
+                line=text.count("\n", 0, match.start()) + 1,
             )
-            break
+        )
     suffix = source.path.suffix.lower().lstrip(".")
     if suffix in MARKDOWN_EXTENSIONS:
         _read_markdown(source, text)

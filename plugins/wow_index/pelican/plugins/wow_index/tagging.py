@@ -8,6 +8,7 @@ Pelican, so every rule is tested directly.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -107,14 +108,22 @@ def _misspelt_fields(metadata: Mapping[str, Any], report: _Collector) -> None:
     for key in metadata:
         if not isinstance(key, str) or key.lower() in TAG_FIELDS:
             continue
-        folded = re.sub(r"[\s_-]+", "", key.lower())
-        close = difflib.get_close_matches(folded, TAG_FIELDS, n=1, cutoff=0.75)
-        if close and close[0] not in present:
+        close = _close_tag_field(key.lower())
+        if close and close not in present:
             report.add(
                 key,
                 "is not a field the WoW index reads, so the story is not tagged by it",
-                close[0].capitalize(),
+                close.capitalize(),
             )
+
+
+@functools.lru_cache(maxsize=1024)
+def _close_tag_field(name: str) -> str | None:
+    """The tag field ``name`` is a near miss of, if any. Remembered: a site
+    has a handful of field names and thousands of stories."""
+    folded = re.sub(r"[\s_-]+", "", name)
+    close = difflib.get_close_matches(folded, TAG_FIELDS, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def parse_story_tags(
