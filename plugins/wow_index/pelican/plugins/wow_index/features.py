@@ -17,11 +17,14 @@ few transparent ways:
   ("fairly helpful").
   Negation ("not bad", "couldn't fault"), quoted words of the company, and
   what the customer merely expected are handled here, so the model only
-  weighs the results.
+  weighs the results. VADER's compound tone of the story, its ending and its
+  lowest and highest sentence adds a second, general-purpose opinion with a
+  far larger vocabulary of feeling than the lexicon.
 * **touchpoint features**, one set per touchpoint: how strongly its cue words
   occur in the title, the opening, the whole story and the closing, whether
   the vocabulary names it outright, and whether it is where the decisive
-  event happened (the sentences that carry the verdict).
+  event happened (the sentences that carry the verdict), and how much of it
+  comes from strong cues (weight 2.5 or more) rather than shared hints.
 
 Every feature is a plain float, and every hit is remembered as evidence, so
 a suggestion can say which words decided it. :mod:`.suggestion` turns the

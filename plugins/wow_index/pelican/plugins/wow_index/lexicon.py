@@ -19,7 +19,9 @@ sentiment alone cannot tell "good" from "far beyond expectations":
 * ``BAD_MARKERS``: outcomes that failed the customer (gave up, went
   elsewhere, still waiting, escalated); ``MEH_MARKERS``: friction and
   indifference (fine, I suppose; took three goes); ``RESOLUTION``: trouble
-  put right (sorted, refunded, fixed the same day).
+  put right (sorted, refunded, fixed the same day); ``SARCASM_CUES``:
+  praise nobody means ("can't wait to do it again", "thanks for nothing"),
+  sarcasm whatever the rest of the story says.
 
 Add general phrases rather than the words of one story: the weights of the
 model are fitted to how often each table fires, so a phrase that only one
