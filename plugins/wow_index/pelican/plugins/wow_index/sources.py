@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from pelican.settings import DEFAULT_CONFIG
+
 from .problems import Problem, display_path
 
 __all__ = [
@@ -132,14 +134,13 @@ def content_kind(
     return None
 
 
-def _ignored(relative: str, patterns: Iterable[str]) -> bool:
-    name = relative.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(relative, pattern):
-            return True
-        if pattern.startswith("**/") and fnmatch.fnmatch(name, pattern[3:]):
-            return True
-    return False
+def _ignored(name: str, patterns: Iterable[str]) -> bool:
+    """Whether Pelican's generators skip a file or folder called ``name``.
+
+    Pelican matches IGNORE_FILES against names, not paths, so its default
+    ``**/.*`` lets hidden files through: they are content, and checked.
+    """
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
 def content_files(
@@ -156,20 +157,20 @@ def content_files(
         "article": [str(e).strip("/") for e in settings.get("ARTICLE_EXCLUDES") or []],
         "page": [str(e).strip("/") for e in settings.get("PAGE_EXCLUDES") or []],
     }
-    ignore = settings.get("IGNORE_FILES") or ["**/.*"]
+    ignore = settings.get("IGNORE_FILES", DEFAULT_CONFIG["IGNORE_FILES"]) or []
     found: list[tuple[Path, Kind]] = []
-    for folder, dirs, files in os.walk(start):
-        dirs.sort()
+    for folder, dirs, files in os.walk(start, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not _ignored(d, ignore))
         for name in sorted(files):
             path = Path(folder) / name
             if path.suffix.lower().lstrip(".") not in EXTENSIONS:
+                continue
+            if _ignored(name, ignore):
                 continue
             try:
                 relative = path.relative_to(root).as_posix()
             except ValueError:
                 relative = path.relative_to(start).as_posix()
-            if _ignored(relative, ignore):
-                continue
             kind = content_kind(relative, article_paths, page_paths)
             if kind is not None and not any(
                 relative == e or relative.startswith(e + "/") for e in excludes[kind]
