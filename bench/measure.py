@@ -22,12 +22,13 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "pelican.plugins.wow_index"
 PELICAN_DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 
-__all__ = ["BuildRun", "ServeLoop", "pelican_build"]
+__all__ = ["BuildRun", "ServeLoop", "pelican_build", "stop_process_group"]
 
 
 @dataclass
@@ -205,14 +206,22 @@ class ServeLoop:
 
     def stop(self) -> None:
         self._stream.close()
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process, timeout=30)
         self._log.close()
+
+
+def stop_process_group(process: subprocess.Popen[Any], timeout: float) -> None:
+    """End a process started in a session of its own (``start_new_session``)
+    and everything it started: SIGTERM to the group, SIGKILL if it has not
+    ended within ``timeout`` seconds."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=timeout)
 
 
 def _read(path: Path) -> str:

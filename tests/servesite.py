@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.measure import stop_process_group
 from sitebuild import ROOT
 
 INVOKE = Path(sys.executable).parent / "invoke"
@@ -101,13 +101,7 @@ class ServedSite:
         return self.status()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=15)
+        stop_process_group(self.process, timeout=15)
 
 
 def copy_site(destination: Path) -> Path:

@@ -55,8 +55,8 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
 
 def end_reading(generators: list[Any]) -> None:
     """Every generator has read its content: stop the Markdown workers."""
-    for generator in generators[:1]:
-        parallel.finish(generator.settings)
+    if generators:
+        parallel.finish(generators[0].settings)
 
 
 def end_build(pelican: Any) -> None:
