@@ -41,9 +41,13 @@ SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_content"})
 # content fingerprints already cover both. The lists Pelican's own generators
 # derive from the content (in its own, deterministic code) change only when a
 # card or the set of contents does, which the content fingerprints cover too.
-# Context that plugins add (the WoW view, for one) is fingerprinted.
+# So is the WoW plugin's view (``wow``): it is made, in the plugin's own
+# deterministic code, from the stories' cards (tags, company, moments, all
+# attributes of the story) and the settings, each fingerprinted. Other
+# context that plugins add is fingerprinted.
 SKIPPED_CONTEXT_KEYS = frozenset(
     {
+        "wow",
         "localsiteurl",
         "generated_content",
         "static_content",

@@ -14,9 +14,10 @@ wrapper on :class:`pelican.contents.Content`):
   stops here and nothing is written. Otherwise each content object is
   fingerprinted (:mod:`devserver.fingerprint`) and compared with the last
   published build: when only bodies changed, the build re-renders only the
-  pages that read one of those bodies; when anything else changed (metadata,
-  a new, deleted or renamed file, a template, a static file, the settings),
-  it re-renders every page.
+  pages that read one of those bodies (and the HTML and summaries of the
+  other content objects are taken from that build, not made again);
+  when anything else changed (metadata, a new, deleted or renamed file, a
+  template, a static file, the settings), it re-renders every page.
 - **Rendering** (``get_writer``): :class:`IncrementalWriter` renders into
   memory, recording which bodies each page reads (``content``, and summaries
   cut from the body). Pages it may skip keep their file and their record.
@@ -83,6 +84,22 @@ class _Reads:
 _READS = _Reads()
 
 
+class _Rendered:
+    """Content HTML and summaries by (kind, source path, SITEURL): what this
+    build computed (``made``), and what the last published build computed
+    that this build may use as it is (``usable``: set by the planner, for
+    the unchanged bodies of a build in which no card changed, so no URL, and
+    no link in a body, moved). Pelican's own memo is per object, and every
+    build has new objects."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[str, str, str], str] = {}
+        self.usable: dict[tuple[str, str, str], str] = {}
+
+
+_RENDERED = _Rendered()
+
+
 def _install_content_hooks() -> None:
     """Record, while a page renders, every content body it reads; and work
     out a content object's relative source path once, not on every URL.
@@ -112,12 +129,24 @@ def _install_content_hooks() -> None:
     def tracked_get_content(self: Content, siteurl: str) -> str:
         if _READS.current is not None:
             _READS.current.add(self.source_path)
-        return get_content.__get__(self, type(self))(siteurl)
+        key = ("content", self.source_path, siteurl)
+        value = _RENDERED.usable.get(key)
+        if value is None:
+            value = get_content.__get__(self, type(self))(siteurl)
+        _RENDERED.made[key] = value
+        return value
 
     def tracked_get_summary(self: Content, siteurl: str) -> str:
-        if _READS.current is not None and "summary" not in self.metadata:
+        if "summary" in self.metadata:
+            return get_summary.__get__(self, type(self))(siteurl)
+        if _READS.current is not None:
             _READS.current.add(self.source_path)
-        return get_summary.__get__(self, type(self))(siteurl)
+        key = ("summary", self.source_path, siteurl)
+        value = _RENDERED.usable.get(key)
+        if value is None:
+            value = get_summary.__get__(self, type(self))(siteurl)
+        _RENDERED.made[key] = value
+        return value
 
     def tracked_fragment(
         self: FragmentCache, *key: Any, caller: Callable[[], Any]
@@ -444,6 +473,8 @@ class Session:
         self.on_publish: list[Callable[[BuildReport], None]] = []
         self._caches: dict[str, dict[str, Any]] = {}
         self._errors: _ErrorLog | None = None
+        self._rendered: dict[tuple[str, str, str], str] = {}
+        self._published_rendered = False
         self._first = True
         _install_content_hooks()
         writer = type("SessionWriter", (IncrementalWriter,), {"session": self})
@@ -525,6 +556,13 @@ class Session:
                 if published.fingerprints[path][1] != body
             )
             build.mode = "bodies" if build.changed_bodies else "unchanged"
+            changed = build.changed_bodies
+            _RENDERED.usable = {
+                key: value
+                for key, value in self._rendered.items()
+                if key[1] in contents and key[1] not in changed
+            }
+        self._rendered = {}
 
     # Building -------------------------------------------------------------------
     def build(self) -> BuildReport:
@@ -552,6 +590,10 @@ class Session:
             _clean_output(self.settings)
         self.current = _Build(self.published)
         _clear_memos()
+        # Only what the published build computed is known to match it.
+        self._rendered = _RENDERED.made if self._published_rendered else {}
+        self._published_rendered = False
+        _RENDERED.made, _RENDERED.usable = {}, {}
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
         self._errors = _ErrorLog()
@@ -584,6 +626,7 @@ class Session:
             return report
         report.written, report.deleted = self._publish(build)
         report.published = True
+        self._published_rendered = True
         report.seconds = time.perf_counter() - start
         self._first = False
         self.generation += 1

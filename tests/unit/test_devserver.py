@@ -63,13 +63,15 @@ def test_translations_are_references():
 
 def test_site_digest_ignores_bookkeeping_and_shared_settings():
     settings = {"SITENAME": "Site", "THEME_STATIC_PATHS": ["static"]}
-    context = dict(settings, wow={"latest": [article()]}, localsiteurl="../..")
+    context = dict(settings, extra={"latest": [article()]}, localsiteurl="../..")
     digest = site_digest(context, settings)
     assert site_digest(dict(context, localsiteurl="."), settings) == digest
-    # Pelican's own lists follow from the content fingerprints ...
+    # Pelican's own lists and the WoW view follow from the content
+    # fingerprints ...
     assert site_digest(dict(context, articles=[article()]), settings) == digest
-    # ... what a plugin adds is fingerprinted.
-    assert site_digest(dict(context, wow={"latest": []}), settings) != digest
+    assert site_digest(dict(context, wow={"latest": []}), settings) == digest
+    # ... what another plugin adds is fingerprinted.
+    assert site_digest(dict(context, extra={"latest": []}), settings) != digest
     assert settings_digest(settings) != settings_digest(dict(settings, SITENAME="X"))
 
 
