@@ -314,7 +314,10 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"labels use verdicts off the scale {', '.join(SCALE)}: "
             + ", ".join(odd_verdicts)
         )
-    document = {"trained_on": list(args.folders), **fit(found)}
+    document = {
+        "trained_on": list(args.folders),
+        **fit(found, wow.touchpoints.slugs),
+    }
     text = json.dumps(document, indent=1) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
