@@ -55,6 +55,8 @@ _CLAUSE = re.compile(r"[.,;:!?\n]+")
 _NEGATOR = re.compile(r"^(?:not|no|never|nothing|nobody|without|hardly|barely|\w+n't)$")
 NEGATED = "-"
 """Prefix of a word inside a negation's clause: "-helpful" in "not very helpful"."""
+ENDING = "+"
+"""Prefix of a word in the last third of a story, where the writer sums up."""
 
 
 def words(text: str) -> frozenset[str]:
@@ -62,13 +64,19 @@ def words(text: str) -> frozenset[str]:
 
     A word after a negator in the same clause is marked (``-helpful``), so
     "not helpful" and "helpful" count apart; pairs ("no reply", "gave up")
-    keep the word order that single words lose.
+    keep the word order that single words lose; and the words of the last
+    third count once more, marked (``+refund``), because how a story ends
+    says more about the verdict than the trouble that started it.
     """
     found: set[str] = set()
-    for clause in _CLAUSE.split(text.lower()):
+    clauses = _CLAUSE.split(text.lower())
+    for number, clause in enumerate(clauses):
         negated, previous = False, ""
+        ending = number >= len(clauses) * 2 / 3
         for word in _WORD.findall(clause):
             found.add(NEGATED + word if negated else word)
+            if ending:
+                found.add(ENDING + word)
             if previous:
                 found.add(f"{previous} {word}")
             negated = negated or bool(_NEGATOR.match(word))
@@ -78,7 +86,11 @@ def words(text: str) -> frozenset[str]:
 
 def display(word: str) -> str:
     """A word of the table as a writer would read it."""
-    return f"{word[1:]} (negated)" if word.startswith(NEGATED) else word
+    if word.startswith(NEGATED):
+        return f"{word[1:]} (negated)"
+    if word.startswith(ENDING):
+        return f"{word[1:]} (at the end)"
+    return word
 
 
 @dataclass
