@@ -314,10 +314,11 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"labels use verdicts off the scale {', '.join(SCALE)}: "
             + ", ".join(odd_verdicts)
         )
-    document = {
-        "trained_on": list(args.folders),
-        **fit(found, wow.touchpoints.slugs),
-    }
+    try:
+        fitted = fit(found, wow.touchpoints.slugs)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    document = {"trained_on": list(args.folders), **fitted}
     text = json.dumps(document, indent=1) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

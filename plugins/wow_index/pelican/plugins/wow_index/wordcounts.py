@@ -101,6 +101,9 @@ class WordCounts:
     totals: dict[str, int]
     counts: dict[str, list[int]]
     _ratios: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+    _compared: list[tuple[str, list[int], list[int], float, float]] = field(
+        default_factory=list, repr=False
+    )
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -113,6 +116,12 @@ class WordCounts:
         touchpoints: Sequence[str],
     ) -> WordCounts:
         """Count ``(folder, words, verdict, touchpoint)`` stories."""
+        clash = sorted(set(LEVELS) & set(touchpoints))
+        if clash:
+            raise ValueError(
+                f"touchpoint {clash[0]!r} has the name of a verdict level; "
+                "rename the touchpoint to train on it"
+            )
         columns = LEVELS + tuple(touchpoints)
         index = {name: i for i, name in enumerate(columns)}
         totals: Counter[str] = Counter()
@@ -162,42 +171,58 @@ class WordCounts:
         )
 
     # Scores ------------------------------------------------------------------
-    def ratios(self, up: Iterable[str], down: Iterable[str]) -> dict[str, float]:
-        """Each word's log-count ratio between two groups of columns."""
-        up, down = tuple(up), tuple(down)
-        key = ",".join(up) + "/" + ",".join(down)
-        if key not in self._ratios:
+    def _contrasts(self) -> list[tuple[str, list[int], list[int], float, float]]:
+        """Every contrast a story is scored on, as column numbers: the
+        verdict contrasts, then each level and each touchpoint against the
+        others of its kind."""
+        if not self._compared:
             where = {name: i for i, name in enumerate(self.columns)}
-            n_up = sum(self.totals[c] for c in up)
-            n_down = sum(self.totals[c] for c in down)
-            a = _SMOOTHING
-            self._ratios[key] = {
-                word: math.log((sum(row[where[c]] for c in up) + a) / (n_up + 2 * a))
-                - math.log((sum(row[where[c]] for c in down) + a) / (n_down + 2 * a))
-                for word, row in self.counts.items()
-            }
-        return self._ratios[key]
+            pairs = [(name, sorted(up), sorted(down)) for name, up, down in CONTRASTS]
+            for group in (LEVELS, self.touchpoints):
+                pairs += [(c, [c], [o for o in group if o != c]) for c in group]
+            for name, up, down in pairs:
+                self._compared.append(
+                    (
+                        name,
+                        [where[c] for c in up],
+                        [where[c] for c in down],
+                        sum(self.totals[c] for c in up) + 2 * _SMOOTHING,
+                        sum(self.totals[c] for c in down) + 2 * _SMOOTHING,
+                    )
+                )
+        return self._compared
 
-    def score(self, found: frozenset[str], ratios: Mapping[str, float]) -> float:
-        values = [ratios[w] for w in found if w in ratios]
-        return sum(values) / math.sqrt(len(values)) if values else 0.0
+    def ratios(self, word: str) -> dict[str, float] | None:
+        """A known word's log-count ratio for every contrast, or None."""
+        if word not in self._ratios:
+            row = self.counts.get(word)
+            if row is None:
+                return None
+            a = _SMOOTHING
+            self._ratios[word] = {
+                name: math.log((sum(row[i] for i in up) + a) / n_up)
+                - math.log((sum(row[i] for i in down) + a) / n_down)
+                for name, up, down, n_up, n_down in self._contrasts()
+            }
+        return self._ratios[word]
+
+    def _scores(self, found: frozenset[str], names: Sequence[str]) -> list[float]:
+        """Ratios summed over the known words, over the root of their number."""
+        known = [r for r in map(self.ratios, sorted(found)) if r is not None]
+        if not known:
+            return [0.0] * len(names)
+        root = math.sqrt(len(known))
+        return [sum(r[name] for r in known) / root for name in names]
 
     def verdict_features(self, found: frozenset[str]) -> dict[str, float]:
         """One score per contrast of :data:`WORD_FEATURES`."""
-        return {
-            name: self.score(found, self.ratios(sorted(up), sorted(down)))
-            for name, up, down in CONTRASTS
-        }
+        return dict(zip(WORD_FEATURES, self._scores(found, WORD_FEATURES), strict=True))
 
     def touchpoint_scores(self, found: frozenset[str]) -> dict[str, float]:
         """Each touchpoint against the others; touchpoints the labelled
         stories never used score nothing."""
-        return {
-            slug: self.score(
-                found, self.ratios([slug], [t for t in self.touchpoints if t != slug])
-            )
-            for slug in self.touchpoints
-        }
+        scores = self._scores(found, self.touchpoints)
+        return dict(zip(self.touchpoints, scores, strict=True))
 
     def telling(self, found: frozenset[str], column: str, limit: int = 5) -> list[str]:
         """The story's words that speak most for one level or touchpoint
@@ -205,9 +230,9 @@ class WordCounts:
         group = LEVELS if column in LEVELS else self.touchpoints
         if column not in group:
             return []
-        ratios = self.ratios([column], [c for c in group if c != column])
+        weighed = {w: r[column] for w in found if (r := self.ratios(w)) is not None}
         ranked = sorted(
-            (w for w in found if ratios.get(w, 0.0) > 0.5),
-            key=lambda w: (-ratios[w], w),
+            (w for w, ratio in weighed.items() if ratio > 0.5),
+            key=lambda w: (-weighed[w], w),
         )
         return [display(w) for w in ranked[:limit]]
