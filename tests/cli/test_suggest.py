@@ -195,6 +195,19 @@ def test_evaluate_takes_a_model_written_by_train(tmp_path):
     assert "verdict" in result.out
 
 
+def test_evaluate_refuses_weights_from_an_older_version(tmp_path):
+    stale = json.loads(MODEL.read_text(encoding="utf-8"))
+    del stale["words"]
+    model = tmp_path / "old.json"
+    model.write_text(json.dumps(stale), encoding="utf-8")
+    result = plugin("evaluate", "tests/data/suggest_extra", "--model", str(model))
+    assert result.code == 2
+    assert "old.json" in result.err and "retrain it with the 'train' command" in (
+        result.err
+    )
+    assert "Traceback" not in result.err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

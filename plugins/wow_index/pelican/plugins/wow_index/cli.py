@@ -345,9 +345,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"{args.model}: no such model file; write one with 'train'"
             )
         model = load_model(Path(args.model))
-    suggester = Suggester(
-        wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model
-    )
+    try:
+        suggester = Suggester(
+            wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model
+        )
+    except ValueError as error:
+        raise UsageError(f"{args.model}: {error}") from None
     folder = Path(args.folder)
     labels = Path(args.labels) if args.labels else folder / "labels.json"
     if not labels.is_file():
