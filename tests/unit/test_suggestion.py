@@ -138,3 +138,15 @@ def test_evidence_names_the_words_that_decided():
     for word in quoted:
         word = word.removesuffix(" (at the end)").removesuffix(" (negated)")
         assert word in story.lower(), word
+
+
+def test_service_as_it_should_be_is_measured_apart_from_a_shrug():
+    plain = measure(
+        "They swapped the boots and refunded the difference. Nothing "
+        "extraordinary, just people doing their jobs properly."
+    )
+    assert plain["proper"] > 0
+    # "Nothing extraordinary" is not negated praise, so not a shrug either.
+    assert plain["meh"] == 0
+    shrug = measure("Nothing special. It does the job, I suppose.")
+    assert shrug["proper"] == 0 and shrug["meh"] > 0

@@ -250,7 +250,8 @@ class Suggester:
         else:
             # Nothing for or against: the model's prior alone would be a guess.
             evidence.append("verdict: no words of praise, trouble or outcome found")
-        for kind in ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "care"):
+        kinds = ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "proper", "care")
+        for kind in kinds:
             found = measured.evidence.get(kind)
             if found:
                 evidence.append(f"{kind}: " + ", ".join(dict.fromkeys(found[:4])))
