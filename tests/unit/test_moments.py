@@ -42,3 +42,65 @@ def test_heading_text_is_plain_text():
     html = render("## Called *again* <script>x</script> {: .phone .bad }\n")
     moments, _ = extract_moments(html, TP, VD)
     assert "<" not in moments[0].title
+
+
+# Headings as Markdown renders them, and as writers type them in raw HTML.
+HEADINGS = [
+    "## Rang them *twice* &amp; waited {: .phone .bad }",
+    "## The `order-id` page, **again** {: #status .information .meh .lead }",
+    "### A [link](https://example.com) and an ![image](x.png) {: .web .good }",
+    "## Caf\u00e9 &eacute; &#8230; \u2014 the <em>nicest</em> till {: .store .wow }",
+    "#### Only styling {: .lead .wide }",
+    "## A typo {: .delivry .good }",
+    '<h2 class="phone bad" id="one">Called <script>var x = "<b>";</script>'
+    "at <b>nine</b><!-- not text --></h2>",
+    '<h3 class=" store  good ">  spaced   out  </h3>',
+    '<h2 class="returns meh" class="phone">First class wins</h2>',
+    '<h2 class="chat bad">Outer <span class="x">inner <i>deep</i></span> end</h2>',
+    "<h2 class=''>Empty class</h2><h5 class=\"app wow\">Last</h5>",
+]
+
+
+def _as_beautifulsoup_reads(html: str) -> list[tuple[list[str], str | None, str]]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    return [
+        (h.get("class") or [], h.get("id"), h.get_text(" ", strip=True))
+        for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"], class_=True)
+        if h.get("class")
+    ]
+
+
+def test_headings_read_as_beautifulsoup_with_lxml_reads_them():
+    compared = 0
+    for heading in HEADINGS:
+        html = render(f"Before\n\n{heading}\n\nAfter *text*.\n")
+        expected = [
+            (classes, anchor, title)
+            for classes, anchor, title in _as_beautifulsoup_reads(html)
+            if any(c in TP or c in VD for c in classes)
+        ]
+        moments, _ = extract_moments(html, TP, VD)
+        read = [
+            ([c for c in classes if c in TP or c in VD], anchor, title)
+            for classes, anchor, title in expected
+        ]
+        got = [
+            (
+                [c for c in (m.touchpoint, m.verdict) if c],
+                m.anchor,
+                m.title,
+            )
+            for m in moments
+        ]
+        assert got == read, html
+        compared += len(got)
+    assert compared == 10  # every sample but the one with styling classes only
+
+
+def test_an_unclosed_heading_ends_at_the_next_block():
+    moments, _ = extract_moments(
+        '<h2 class="phone bad">Called them<p>and the rest of the story</p>', TP, VD
+    )
+    assert [m.title for m in moments] == ["Called them"]

@@ -13,6 +13,7 @@ from pelican import signals
 
 from . import parallel
 from .generator import WowGenerator
+from .membership import index_story_lists
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
 
@@ -54,9 +55,11 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
 
 
 def end_reading(generators: list[Any]) -> None:
-    """Every generator has read its content: stop the Markdown workers."""
+    """Every generator has read its content: stop the Markdown workers, and
+    give Pelican's tag, category and author lists constant-time ``in``."""
     if generators:
         parallel.finish(generators[0].settings)
+    index_story_lists(generators)
 
 
 def end_build(pelican: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .grouping import Tagged, WowIndex
@@ -90,14 +90,18 @@ def index_document(
     ratings: Mapping[str, int] | None = None,
     *,
     lazy: bool = False,
+    stories: Iterable[Tagged[Any]] | None = None,
 ) -> dict[str, Any]:
     """The whole index as a JSON-ready dict (see the README for the schema).
 
     With ``lazy`` the stories are an iterator that :func:`dumps` consumes
     one record at a time, so a build never holds every record at once.
+    ``stories`` stands in for ``index.stories`` (the same entries, in the
+    same order), e.g. an iterator that frees what each record needed.
     """
     ratings = ratings or verdict_ratings(verdicts)
-    records = (story_record(entry, verdicts, ratings) for entry in index.stories)
+    entries = index.stories if stories is None else stories
+    records = (story_record(entry, verdicts, ratings) for entry in entries)
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": site_url,

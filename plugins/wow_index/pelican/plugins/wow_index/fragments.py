@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from .memos import no_new_memos
+
 __all__ = ["FragmentCache"]
 
 _VALUES = (str, int, float, bool, type(None))
@@ -43,7 +45,9 @@ class FragmentCache:
         identity = tuple(_identity(part) for part in key)
         known = self._fragments.get(identity)
         if known is None:
-            known = self._fragments[identity] = (key, caller())
+            # The fragment keeps what the story's memoised summary was for.
+            with no_new_memos():
+                known = self._fragments[identity] = (key, caller())
         return known[1]
 
     def __len__(self) -> int:

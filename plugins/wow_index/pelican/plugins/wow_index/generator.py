@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -27,6 +27,7 @@ from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
+from .memos import no_new_memos
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryMoment:
     """A moment as templates see it: with its touchpoint and verdict terms."""
 
@@ -364,6 +365,10 @@ class WowGenerator(Generator):
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         view = self.view
         common = {"wow": view, "wow_base": self.context["wow_base"]}
+        # The JSON first: its text is the biggest thing the plugin makes at
+        # once, and here it does not coincide with the rendered fragments.
+        if self.settings["WOW_JSON_SAVE_AS"]:
+            self._write_json(writer, self.settings["WOW_JSON_SAVE_AS"])
         if self.settings["WOW_INDEX_SAVE_AS"]:
             write(
                 self.settings["WOW_INDEX_SAVE_AS"],
@@ -394,8 +399,7 @@ class WowGenerator(Generator):
                     articles=cell.articles,
                     **common,
                 )
-        if self.settings["WOW_JSON_SAVE_AS"]:
-            self._write_json(writer, self.settings["WOW_JSON_SAVE_AS"])
+        self.fragments.clear()
 
     def _write_taxonomy(
         self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
@@ -421,13 +425,14 @@ class WowGenerator(Generator):
                     **common,
                 )
             if term.feed_save_as:
-                writer.write_feed(
-                    term.articles,
-                    self.context,
-                    term.feed_save_as,
-                    term.feed_url,
-                    feed_title=term.name,
-                )
+                with no_new_memos():
+                    writer.write_feed(
+                        term.articles,
+                        self.context,
+                        term.feed_save_as,
+                        term.feed_url,
+                        feed_title=term.name,
+                    )
         if taxonomy.list_template and self.settings.get(
             f"{taxonomy.list_setting}_SAVE_AS"
         ):
@@ -458,12 +463,22 @@ class WowGenerator(Generator):
                     stages=self.wow_settings.stages,
                     ratings=self.wow_settings.ratings,
                     lazy=True,
+                    stories=_one_by_one(view.index.stories),
                 )
             )
 
         writer.write_file(
             save_as, _Document(save_as, render), self.context, url=save_as
         )
+
+
+def _one_by_one(entries: Iterable[Tagged[Any]]) -> Iterator[Tagged[Any]]:
+    """The entries, each story's memoised HTML dropped once the next is
+    asked for: a record's summary of a story without a ``Summary`` reads
+    the whole body, which must not stay in memory for every story."""
+    for entry in entries:
+        with no_new_memos():
+            yield entry
 
 
 class _Document:
@@ -492,7 +507,8 @@ def _listed_content_files(root: str, settings: dict[str, Any]) -> list[Any]:
     known = _LISTED.get(key)
     if known is not None and known[0] == stamp:
         return known[1]
-    files = list(content_files(root, settings))
+    # Strings, not Paths: a Path costs several times its text, for every file.
+    files = [(str(path), kind) for path, kind in content_files(root, settings)]
     _LISTED[key] = (stamp, files)
     return files
 

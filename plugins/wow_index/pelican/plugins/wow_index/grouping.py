@@ -22,7 +22,7 @@ S = TypeVar("S")
 Cell = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tagged(Generic[S]):
     """A story with its tags and moments."""
 

@@ -27,7 +27,7 @@ MAX_UNKNOWN_REPORTED = 3
 TAG_FIELDS = ("touchpoint", "verdict", "company")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryTags:
     """The normalised tags of one story. Empty tags mean "untagged"."""
 
