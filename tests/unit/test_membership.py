@@ -52,5 +52,5 @@ def test_the_lists_are_replaced_everywhere_with_the_same_stories():
     assert authors == [("me", [b])] and type(authors[0][1]) is StoryList
     # The context and the generator share one list per tag, as before.
     assert [v for _, v in context["tags"]] == list(tags.values())
-    assert all(x is y for (_, x), y in zip(context["tags"], tags.values()))
+    assert all(x is y for (_, x), y in zip(context["tags"], tags.values(), strict=True))
     assert context["categories"] is categories
