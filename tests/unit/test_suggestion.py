@@ -3,6 +3,8 @@ model is fitted, and vocabularies other than the default."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pelican.plugins.wow_index.features import read, verdict_features
 from pelican.plugins.wow_index.suggestion import Suggester, load_model
@@ -118,12 +120,33 @@ def test_a_model_trained_on_other_features_is_refused():
 
 
 def test_evidence_names_the_words_that_decided():
-    got = Suggester(TOUCHPOINTS, VERDICTS).suggest(
+    title, body = (
+        "Three calls",
         "I rang the helpline three times. Nobody called back, the refund "
         "never came, and I gave up and switched provider.",
-        "Three calls",
     )
+    story = f"{title}. {body}"
+    got = Suggester(TOUCHPOINTS, VERDICTS).suggest(body, title)
     assert got.touchpoint == "phone" and got.verdict == "bad"
     assert got.evidence[0].startswith("touchpoint phone:")
     assert any(line.startswith("verdict bad:") for line in got.evidence)
     assert any("gave up" in line for line in got.evidence)
+    # Words the labelled stories of that verdict use, quoted from this one.
+    (line,) = [e for e in got.evidence if e.startswith("words of bad stories: ")]
+    quoted = re.findall(r"'([^']+)'", line)
+    assert quoted
+    for word in quoted:
+        word = word.removesuffix(" (at the end)").removesuffix(" (negated)")
+        assert word in story.lower(), word
+
+
+def test_service_as_it_should_be_is_measured_apart_from_a_shrug():
+    plain = measure(
+        "They swapped the boots and refunded the difference. Nothing "
+        "extraordinary, just people doing their jobs properly."
+    )
+    assert plain["proper"] > 0
+    # "Nothing extraordinary" is not negated praise, so not a shrug either.
+    assert plain["meh"] == 0
+    shrug = measure("Nothing special. It does the job, I suppose.")
+    assert shrug["proper"] == 0 and shrug["meh"] > 0

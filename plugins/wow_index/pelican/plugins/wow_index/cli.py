@@ -314,7 +314,11 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"labels use verdicts off the scale {', '.join(SCALE)}: "
             + ", ".join(odd_verdicts)
         )
-    document = {"trained_on": list(args.folders), **fit(found)}
+    try:
+        fitted = fit(found, wow.touchpoints.slugs)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    document = {"trained_on": list(args.folders), **fitted}
     text = json.dumps(document, indent=1) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -341,9 +345,12 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"{args.model}: no such model file; write one with 'train'"
             )
         model = load_model(Path(args.model))
-    suggester = Suggester(
-        wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model
-    )
+    try:
+        suggester = Suggester(
+            wow.touchpoints, wow.verdicts, threshold=args.threshold, model=model
+        )
+    except ValueError as error:
+        raise UsageError(f"{args.model}: {error}") from None
     folder = Path(args.folder)
     labels = Path(args.labels) if args.labels else folder / "labels.json"
     if not labels.is_file():

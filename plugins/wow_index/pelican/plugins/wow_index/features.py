@@ -123,6 +123,7 @@ def _patterns() -> dict[str, Patterns]:
         "bad": compile_patterns(lexicon.BAD_MARKERS),
         "meh": compile_patterns(lexicon.MEH_MARKERS),
         "resolved": compile_patterns(lexicon.RESOLUTION),
+        "proper": compile_patterns(lexicon.PROPER_SERVICE),
     }
 
 
@@ -226,6 +227,7 @@ VERDICT_FEATURES = (
     "bad",
     "meh",
     "resolved",
+    "proper",
     "sarcasm",
     "closing_up",
     "closing_down",
@@ -294,8 +296,16 @@ def _squash(value: float, scale: float = 1.0) -> float:
     return math.tanh(value / scale)
 
 
-_MARKERS = ("wow", "care", "praise", "bad", "meh", "resolved")
-_MARKER_POLARITY = {"wow": 1.0, "care": 0.5, "resolved": 0.5, "bad": -1.0}
+_MARKERS = ("wow", "care", "praise", "bad", "meh", "resolved", "proper")
+_MARKER_POLARITY = {
+    "wow": 1.0,
+    "care": 0.5,
+    "resolved": 0.5,
+    "proper": 0.5,
+    "bad": -1.0,
+}
+# Phrases that carry their own negation ("nothing extraordinary").
+_SELF_NEGATED_MARKERS = ("meh", "proper")
 
 
 def _markers(
@@ -305,13 +315,17 @@ def _markers(
     text = _QUOTED.sub(" ", sentence.text)
     found: dict[str, list[tuple[str, float]]] = {kind: [] for kind in _MARKERS}
     expectation = bool(_EXPECTATION.search(text))
+    # "Nothing extraordinary" is praise of the right size, not a shrug.
+    plain = [m.span() for m, _ in hits(patterns["proper"], text)]
     for kind in _MARKERS:
         for match, strength in hits(patterns[kind], text):
             if kind == "bad" and expectation:
                 continue
-            if kind != "meh" and negated(text, match.start()):
+            if kind not in _SELF_NEGATED_MARKERS and negated(text, match.start()):
                 # "not a disaster" is a shrug; "not sorted" is no resolution.
-                if kind in ("bad", "praise"):
+                if kind in ("bad", "praise") and not any(
+                    a <= match.start() < b for a, b in plain
+                ):
                     found["meh"].append((match.group(), strength * 0.5))
                 continue
             found[kind].append((match.group(), strength))
@@ -405,6 +419,7 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
         "bad": math.log1p(markers["bad"]),
         "meh": math.log1p(markers["meh"]),
         "resolved": math.log1p(markers["resolved"]),
+        "proper": math.log1p(markers["proper"]),
         "sarcasm": math.log1p(sarcasm),
         "closing_up": math.log1p(closing["wow"] + closing["praise"]),
         "closing_down": math.log1p(closing["bad"]),

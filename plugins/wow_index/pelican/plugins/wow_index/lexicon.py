@@ -19,7 +19,10 @@ sentiment alone cannot tell "good" from "far beyond expectations":
 * ``BAD_MARKERS``: outcomes that failed the customer (gave up, went
   elsewhere, still waiting, escalated); ``MEH_MARKERS``: friction and
   indifference (fine, I suppose; took three goes); ``RESOLUTION``: trouble
-  put right (sorted, refunded, fixed the same day); ``SARCASM_CUES``:
+  put right (sorted, refunded, fixed the same day); ``PROPER_SERVICE``:
+  the writer's own word that the service was right and no more (nothing
+  extraordinary, just doing their job properly), the mark of ``good`` told
+  in a story whose deeds might read as ``wow``; ``SARCASM_CUES``:
   praise nobody means ("can't wait to do it again", "thanks for nothing"),
   sarcasm whatever the rest of the story says.
 
@@ -43,6 +46,7 @@ __all__ = [
     "POSITIVE",
     "PRAISE_BURSTS",
     "PROBLEM",
+    "PROPER_SERVICE",
     "RESOLUTION",
     "SARCASM_CUES",
     "SOFTENERS",
@@ -287,6 +291,14 @@ RESOLUTION: dict[str, float] = {
     r"(?:was|were) back (?:on|up|working)|working again|as good as new|good as new|unblocked|restored": 1,
     r"apologi[sz]ed|apology|owned up|their mistake|our mistake|to (?:their|his|her) credit|handled (?:it )?(?:well|properly)": 0.7,
     r"(?:the )?next (?:morning|day|afternoon)|same day|within (?:the|an|a few|minutes|hours|ten|twenty)|there and then": 0.5,
+}
+# Service as it should be, said in so many words: good, not exceptional.
+PROPER_SERVICE: dict[str, float] = {
+    r"nothing (?:extraordinary|amazing|spectacular|fancy|flashy|dramatic|remarkable|exceptional|magical|earth-shattering|life-changing)|not (?:earth-shattering|life-changing|(?:a )?miracle|rocket science|extraordinary|spectacular)": 1.5,
+    r"(?:just|simply|only) (?:\w+ ){0,2}doing (?:their|his|her|its) jobs?|doing (?:their|his|her|its) jobs? (?:properly|well|right|as (?:they|he|she|it) should)|(?:did|does|do) (?:their|his|her|its) jobs? (?:properly|well|right)": 1.5,
+    r"(?:exactly |just )?(?:what|how) (?:a|an|the) (?:\w+ ){1,2}should be|as (?:it|they|things|service) should be|(?:all|everything) done properly": 1.2,
+    r"(?:it's|it is|that's|that is) (?:only )?a small thing|(?:that's|that is) all (?:i|we|anyone) (?:really )?(?:want|ask|need)|(?:no|nothing) (?:more|less),? (?:no|nothing) (?:more|less)": 1.2,
+    r"(?:hard|difficult) to (?:find )?(?:anything|much) to (?:grumble|complain|moan|fault)|(?:no|nothing to) (?:grumbles?|complaints?) (?:from (?:me|us|our side))": 1,
 }
 # Outcomes that failed the customer: they left, gave up, escalated, lost.
 BAD_MARKERS: dict[str, float] = {

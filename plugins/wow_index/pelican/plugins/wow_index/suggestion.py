@@ -16,6 +16,10 @@ a verdict; sarcasm and negation already resolved). The weights in
   the scale wow, good, meh, bad, mapped onto the vocabulary's own verdicts
   (best first) when a blog uses others.
 
+Both models also weigh the story's everyday words against the word table of
+:mod:`.wordcounts` (how many labelled stories of each verdict and touchpoint
+used each word), which ships in the same file as the weights.
+
 A suggestion carries its evidence (the words and the features that weighed
 most) and a confidence; below the threshold the field is left empty (None)
 rather than guessed. The weights are fitted by :mod:`.training` on
@@ -46,10 +50,13 @@ from .features import (
     verdict_features,
 )
 from .vocabulary import Vocabulary
+from .wordcounts import WORD_FEATURES, WordCounts, words
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MODEL_FILE",
+    "TOUCHPOINT_INPUTS",
+    "VERDICT_INPUTS",
     "Suggester",
     "Suggestion",
     "load_model",
@@ -62,6 +69,10 @@ DEFAULT_THRESHOLD = 0.3
 MODEL_FILE = "suggestion_model.json"
 SCALE = ("wow", "good", "meh", "bad")
 _ALSO_SHARE = 0.4  # a runner-up at least this likely, relative to the winner
+VERDICT_INPUTS = (*VERDICT_FEATURES, *WORD_FEATURES)
+"""What the verdict weights weigh: the lexicon's features, then the words'."""
+TOUCHPOINT_INPUTS = (*TOUCHPOINT_FEATURES, "words")
+"""What the touchpoint weights weigh, per touchpoint."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +114,9 @@ def _softmax(scores: dict[str, float]) -> dict[str, float]:
 
 def _check(model: dict[str, Any]) -> None:
     if (
-        tuple(model["verdict"]["features"]) != VERDICT_FEATURES
-        or tuple(model["touchpoint"]["features"]) != TOUCHPOINT_FEATURES
+        tuple(model["verdict"]["features"]) != VERDICT_INPUTS
+        or tuple(model["touchpoint"]["features"]) != TOUCHPOINT_INPUTS
+        or "words" not in model
     ):
         raise ValueError(
             "the suggestion model was trained on other features than this "
@@ -129,6 +141,7 @@ class Suggester:
         self.model = model or load_model()
         _check(self.model)
         self.cues = TouchpointCues(touchpoints)
+        self.words = WordCounts.from_document(self.model["words"])
 
     # Touchpoints -----------------------------------------------------------
     def touchpoint_scores(
@@ -139,7 +152,7 @@ class Suggester:
         return {
             slug: sum(
                 w * values[name]
-                for w, name in zip(weights, TOUCHPOINT_FEATURES, strict=True)
+                for w, name in zip(weights, TOUCHPOINT_INPUTS, strict=True)
             )
             for slug, values in features.items()
         }
@@ -153,14 +166,14 @@ class Suggester:
         scaled = [
             (measured.values[name] - mean) / scale
             for name, mean, scale in zip(
-                VERDICT_FEATURES, part["mean"], part["scale"], strict=True
+                VERDICT_INPUTS, part["mean"], part["scale"], strict=True
             )
         ]
         return {
             level: {
                 name: w * x
                 for name, w, x in zip(
-                    VERDICT_FEATURES, part["weights"][level], scaled, strict=True
+                    VERDICT_INPUTS, part["weights"][level], scaled, strict=True
                 )
             }
             for level in part["classes"]
@@ -187,10 +200,18 @@ class Suggester:
         reading = read(text, title)
         evidence: list[str] = []
         measured = verdict_features(reading)  # also gives sentences polarity
-        per_touchpoint, words = self.cues.features(reading)
+        per_touchpoint, cue_words = self.cues.features(reading)
+        # Without a single cue or verdict phrase the word table alone would
+        # be a guess: those fields are left empty.
+        lexical = any(measured.values.values())
+        found = words("\n".join([reading.title, *reading.parts]))
+        measured.values.update(self.words.verdict_features(found))
+        scored = self.words.touchpoint_scores(found)
+        for slug, values in per_touchpoint.items():
+            values["words"] = scored.get(slug, 0.0)
 
         touchpoint, tp_conf, also = None, 0.0, []
-        if any(words.values()):
+        if any(cue_words.values()):
             probs = _softmax(self.touchpoint_scores(per_touchpoint))
             ranked = sorted(probs, key=lambda s: (-probs[s], self.touchpoints.index(s)))
             top = ranked[0]
@@ -200,11 +221,11 @@ class Suggester:
                 also = [
                     s
                     for s in ranked[1:3]
-                    if probs[s] >= _ALSO_SHARE * probs[top] and words[s]
+                    if probs[s] >= _ALSO_SHARE * probs[top] and cue_words[s]
                 ]
-            evidence.append(
-                f"touchpoint {top}: " + ", ".join(repr(w) for w in words[top][:5])
-            )
+            told = [*cue_words[top][:5], *self.words.telling(found, top, 3)]
+            said = ", ".join(map(repr, dict.fromkeys(told)))
+            evidence.append(f"touchpoint {top}: {said}")
 
         if company is None:
             company = guess_company(reading.title, reading.parts)
@@ -212,7 +233,7 @@ class Suggester:
                 evidence.append(f"company {company!r}: a name the story repeats")
 
         verdict, vd_conf = None, 0.0
-        if any(measured.values.values()):
+        if lexical:
             contributions = self.verdict_contributions(measured)
             probs = _softmax(self.verdict_scores(measured))
             best = max(probs, key=lambda k: (probs[k], -SCALE.index(k)))
@@ -221,10 +242,16 @@ class Suggester:
                 verdict = self._on_scale(best)
             explained = _explain(contributions[best], measured)
             evidence.append(f"verdict {self._on_scale(best)}: {explained}")
+            telling = self.words.telling(found, best)
+            if telling:
+                evidence.append(
+                    f"words of {best} stories: " + ", ".join(map(repr, telling))
+                )
         else:
             # Nothing for or against: the model's prior alone would be a guess.
             evidence.append("verdict: no words of praise, trouble or outcome found")
-        for kind in ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "care"):
+        kinds = ("sarcasm", "wow", "praise", "bad", "meh", "resolved", "proper", "care")
+        for kind in kinds:
             found = measured.evidence.get(kind)
             if found:
                 evidence.append(f"{kind}: " + ", ".join(dict.fromkeys(found[:4])))

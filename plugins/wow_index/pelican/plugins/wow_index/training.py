@@ -5,11 +5,18 @@ start, Newton's method to convergence), so the same stories always give the
 same weights:
 
 * verdict: multinomial logistic regression over the verdict features of
-  :mod:`.features`, four classes on the scale wow, good, meh, bad;
+  :mod:`.features` and the word scores of :mod:`.wordcounts`, four classes
+  on the scale wow, good, meh, bad;
 * touchpoint: a conditional logit: one weight per touchpoint feature, shared
   by every touchpoint, so the score of a touchpoint is ``w · features`` and
   the touchpoints compete in a softmax. Shared weights mean it works for any
   vocabulary, not only the one it was trained on.
+
+The word table is counted from every labelled folder and ships with the
+weights. The weights themselves are fitted on word scores that each folder's
+stories get from a table counted without that folder: scored with their own
+words, the stories would look far easier than a new writer's, and the model
+would learn to trust the table more than it deserves.
 
 Features are scaled but not centred: zero means "nothing found", so what a
 story does not say adds nothing to any verdict. L2 regularisation keeps a
@@ -37,12 +44,22 @@ from .features import (
     read,
     verdict_features,
 )
+from .suggestion import TOUCHPOINT_INPUTS, VERDICT_INPUTS
 from .vocabulary import Vocabulary
+from .wordcounts import WordCounts, words
 
-__all__ = ["SCALE", "Example", "examples", "fit", "fit_touchpoint", "fit_verdict"]
+__all__ = [
+    "SCALE",
+    "Example",
+    "count_words",
+    "examples",
+    "fit",
+    "fit_touchpoint",
+    "fit_verdict",
+]
 
 SCALE = ("wow", "good", "meh", "bad")
-L2_VERDICT = 3.0
+L2_VERDICT = 10.0
 L2_TOUCHPOINT = 1.0
 STEPS = 50
 
@@ -54,6 +71,8 @@ class Example:
     touchpoint: str
     verdict_features: list[float]
     touchpoint_features: dict[str, list[float]]
+    folder: str = ""
+    words: frozenset[str] = frozenset()
 
 
 def examples(
@@ -81,6 +100,8 @@ def examples(
                         slug: [values[k] for k in TOUCHPOINT_FEATURES]
                         for slug, values in per_touchpoint.items()
                     },
+                    f"{folder}:{split}",
+                    words("\n".join([reading.title, *reading.parts])),
                 )
             )
     return found
@@ -164,7 +185,10 @@ def fit_verdict(
     rows: list[list[float]], labels: list[str], l2: float = L2_VERDICT
 ) -> dict[str, Any]:
     """Multinomial logistic regression; weights per class of :data:`SCALE`."""
-    return {"features": list(VERDICT_FEATURES), **fit_logistic(rows, labels, SCALE, l2)}
+    return {
+        "features": list(VERDICT_INPUTS),
+        **fit_logistic(rows, labels, SCALE, l2),
+    }
 
 
 def fit_touchpoint(
@@ -197,7 +221,7 @@ def fit_touchpoint(
 
     theta = _newton([0.0] * d, gradient)
     return {
-        "features": list(TOUCHPOINT_FEATURES),
+        "features": list(TOUCHPOINT_INPUTS),
         "weights": [round(w, 6) for w in theta],
     }
 
@@ -251,16 +275,38 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
     return x
 
 
-def fit(found: list[Example]) -> dict[str, Any]:
+def count_words(found: Iterable[Example], touchpoints: Sequence[str]) -> WordCounts:
+    return WordCounts.count(
+        ((e.folder, e.words, e.verdict, e.touchpoint) for e in found), touchpoints
+    )
+
+
+def fit(found: list[Example], touchpoints: Sequence[str]) -> dict[str, Any]:
     """The model document for a list of measured, labelled stories."""
+    folders = sorted({e.folder for e in found})
+    # Each folder scored by the words of the others, as a new writer would be.
+    apart = {
+        folder: count_words((e for e in found if e.folder != folder), touchpoints)
+        for folder in folders
+    }
+    verdict_rows, touchpoint_rows = [], []
+    for e in found:
+        table = apart[e.folder]
+        verdict_rows.append(
+            e.verdict_features + list(table.verdict_features(e.words).values())
+        )
+        scores = table.touchpoint_scores(e.words)
+        touchpoint_rows.append(
+            {
+                slug: [*values, scores.get(slug, 0.0)]
+                for slug, values in e.touchpoint_features.items()
+            }
+        )
     return {
-        "verdict": fit_verdict(
-            [e.verdict_features for e in found], [e.verdict for e in found]
-        ),
-        "touchpoint": fit_touchpoint(
-            [e.touchpoint_features for e in found], [e.touchpoint for e in found]
-        ),
+        "verdict": fit_verdict(verdict_rows, [e.verdict for e in found]),
+        "touchpoint": fit_touchpoint(touchpoint_rows, [e.touchpoint for e in found]),
         "stories": len(found),
+        "words": count_words(found, touchpoints).as_document(),
     }
 
 
