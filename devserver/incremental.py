@@ -96,6 +96,18 @@ class _Rendered:
         self.made: dict[tuple[str, str, str], str] = {}
         self.usable: dict[tuple[str, str, str], str] = {}
 
+    def read(self, kind: str, method: Any, content: Content, siteurl: str) -> str:
+        """``method`` (Pelican's memoised ``get_content`` or ``get_summary``)
+        of ``content``, recorded as a read of its body by the page rendering."""
+        if _READS.current is not None:
+            _READS.current.add(content.source_path)
+        key = (kind, content.source_path, siteurl)
+        value = self.usable.get(key)
+        if value is None:
+            value = method.__get__(content, type(content))(siteurl)
+        self.made[key] = value
+        return value
+
 
 _RENDERED = _Rendered()
 
@@ -127,26 +139,12 @@ def _install_content_hooks() -> None:
         return cached
 
     def tracked_get_content(self: Content, siteurl: str) -> str:
-        if _READS.current is not None:
-            _READS.current.add(self.source_path)
-        key = ("content", self.source_path, siteurl)
-        value = _RENDERED.usable.get(key)
-        if value is None:
-            value = get_content.__get__(self, type(self))(siteurl)
-        _RENDERED.made[key] = value
-        return value
+        return _RENDERED.read("content", get_content, self, siteurl)
 
     def tracked_get_summary(self: Content, siteurl: str) -> str:
         if "summary" in self.metadata:
             return get_summary.__get__(self, type(self))(siteurl)
-        if _READS.current is not None:
-            _READS.current.add(self.source_path)
-        key = ("summary", self.source_path, siteurl)
-        value = _RENDERED.usable.get(key)
-        if value is None:
-            value = get_summary.__get__(self, type(self))(siteurl)
-        _RENDERED.made[key] = value
-        return value
+        return _RENDERED.read("summary", get_summary, self, siteurl)
 
     def tracked_fragment(
         self: FragmentCache, *key: Any, caller: Callable[[], Any]
