@@ -34,6 +34,7 @@ that reads ``article._content`` directly is not tracked (use ``content``).
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import hashlib
 import io
@@ -316,7 +317,7 @@ class IncrementalWriter(Writer):
         local = context.copy()
         local["localsiteurl"] = local.get("localsiteurl", None)
         if relative:
-            relative_url = path_to_url(get_relative_path(name))
+            relative_url = _relative_url(name)
             local["SITEURL"] = relative_url
             local["localsiteurl"] = relative_url
         local["output_file"] = name
@@ -338,7 +339,7 @@ class IncrementalWriter(Writer):
         if self.build.can_keep(key):
             self.build.kept.add(key)
             if relative:  # as if rendered: content objects read this later
-                context["localsiteurl"] = path_to_url(get_relative_path(name))
+                context["localsiteurl"] = _relative_url(name)
             return
         local = self._localcontext(context, name, kwargs, relative)
         if local["localsiteurl"]:
@@ -670,6 +671,13 @@ class Session:
 
 
 # Helpers ----------------------------------------------------------------------
+@functools.lru_cache(maxsize=65536)
+def _relative_url(name: str) -> str:
+    """The SITEURL of a page with RELATIVE_URLS (``..`` per folder): asked
+    for every page of every build, kept or not."""
+    return path_to_url(get_relative_path(name))
+
+
 def _same_site_and_cards(published: _Published | None, build: _Build) -> bool:
     """True when only bodies may differ from the published build."""
     if published is None or published.site != build.site:
