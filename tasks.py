@@ -135,6 +135,7 @@ def serve(c, port=8000, bind="127.0.0.1"):
         "plugin_setting": "NAME=VALUE (JSON) for the builds with the plugin; "
         "repeatable, e.g. WOW_PARALLEL_MARKDOWN=false.",
         "no_serve": "Skip the serve loop.",
+        "no_hugo": "Skip the cold builds of the same posts with Hugo.",
     },
     iterable=["plugin_setting"],
 )
@@ -149,14 +150,17 @@ def bench(
     theme="notmyidea",
     plugin_setting=None,
     no_serve=False,
+    no_hugo=False,
 ):
     """Benchmarks: builds with and without the plugin, and the edit loop.
 
-    Generates corpora under bench/corpus/, times cold and warm builds and the
-    serve loop, and writes bench/results.json and bench/results.md."""
+    Generates corpora under bench/corpus/, times cold and warm builds (and
+    cold Hugo builds of the same posts) and the serve loop, and writes
+    bench/results.json and bench/results.md."""
     extra = ["--repeat-large", int(repeat_large)] if int(repeat_large) else []
     extra += ["--update-readme"] if update_readme else []
     extra += ["--no-serve"] if no_serve else []
+    extra += ["--no-hugo"] if no_hugo else []
     for setting in plugin_setting or []:
         extra += ["--plugin-setting", setting]
     _module(

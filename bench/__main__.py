@@ -5,8 +5,9 @@ For each corpus size, in one run:
 
 1. cold builds with and without the plugin (same content, same theme:
    Pelican's default, ``notmyidea``, unless ``--theme`` says otherwise, since
-   the site's own theme needs the plugin), alternating A/B/B/A... so load
-   from other work falls on both;
+   the site's own theme needs the plugin), and of the same posts as a Hugo
+   site (``bench/hugo.py``, unless ``--no-hugo``), the order rotating from
+   run to run so load from other work falls on all of them;
 2. warm-cache rebuilds (Pelican's content cache) with no change, and with one
    story edited, with and without the plugin, alternating too;
 3. the serve loop (``python -m devserver``): time from writing a story's body
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import CORPUS_ROOT, ensure_corpus, story_path
+from .hugo import hugo_build, hugo_site, hugo_version
 from .measure import ServeLoop, edited, fresh, pelican_build
 from .report import machine, markdown, summarise, update_readme
 
@@ -69,6 +71,11 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", default=str(BENCH / "results.json"))
     parser.add_argument("--no-serve", action="store_true", help="skip the serve loop")
     parser.add_argument(
+        "--no-hugo",
+        action="store_true",
+        help="skip the cold builds of the same posts with Hugo",
+    )
+    parser.add_argument(
         "--update-readme",
         action="store_true",
         help="put the table in the plugin README's performance section",
@@ -85,6 +92,17 @@ def _name(plugin: bool) -> str:
     return "plugin" if plugin else "plain"
 
 
+def _cold_order(run: int, hugo: bool) -> tuple[str, ...]:
+    """The cold builds of one run: A/B, B/A without Hugo; with it, the three
+    rotate (plugin, plain, Hugo; plain, Hugo, plugin; ...) so each build
+    takes each place in turn."""
+    if not hugo:
+        return tuple(_name(plugin) for plugin in _order(run))
+    builds = ("plugin", "plain", "hugo")
+    shift = run % len(builds)
+    return builds[shift:] + builds[:shift]
+
+
 def measure_size(
     stories: int,
     repeat: int,
@@ -93,21 +111,27 @@ def measure_size(
     theme: str,
     say,
     plugin_settings: tuple[str, ...] = (),
+    hugo: bool = True,
 ) -> dict[str, Any]:
     corpus = ensure_corpus(stories)
+    site = hugo_site(corpus) if hugo else None
     work = CORPUS_ROOT / "work" / str(stories)
     samples: dict[str, list[float]] = defaultdict(list)
 
     for run in range(repeat):
-        for plugin in _order(run):
-            name = _name(plugin)
-            result = pelican_build(
-                corpus.content,
-                fresh(work / f"cold-{name}"),
-                plugin=plugin,
-                theme=theme,
-                settings=plugin_settings if plugin else (),
-            )
+        for name in _cold_order(run, hugo):
+            if name == "hugo":
+                assert site is not None
+                result = hugo_build(site, work / "cold-hugo")
+            else:
+                plugin = name == "plugin"
+                result = pelican_build(
+                    corpus.content,
+                    fresh(work / f"cold-{name}"),
+                    plugin=plugin,
+                    theme=theme,
+                    settings=plugin_settings if plugin else (),
+                )
             samples[f"cold_{name}"].append(result.wall)
             samples[f"cold_{name}_cpu"].append(result.cpu)
             samples[f"peak_{name}"].append(result.peak_mb)
@@ -195,6 +219,8 @@ def measure_size(
             "plugin_peak_memory": ratio("peak_plugin", "peak_plain"),
             "warm_plugin_wall": ratio("warm_plugin", "warm_plain"),
             "warm_edit_over_serve_edit": ratio("warm_edit_plugin", "serve_edit_page"),
+            "plain_over_hugo": ratio("cold_plain", "cold_hugo"),
+            "plugin_over_hugo": ratio("cold_plugin", "cold_hugo"),
         },
     }
 
@@ -212,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f" --theme {args.theme}" if args.theme != "notmyidea" else "")
         + (f" --repeat-large {args.repeat_large}" if args.repeat_large else "")
         + (" --no-serve" if args.no_serve else "")
+        + (" --no-hugo" if args.no_hugo else "")
         + "".join(f" --plugin-setting {s}" for s in args.plugin_setting)
     )
     results: dict[str, Any] = {
@@ -220,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "theme": args.theme,
         "machine": machine(),
         "pelican": importlib.metadata.version("pelican"),
+        "hugo": None if args.no_hugo else hugo_version(),
         "load_before": [round(x, 2) for x in os.getloadavg()],
         "sizes": {},
     }
@@ -235,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             args.theme,
             say,
             tuple(args.plugin_setting),
+            hugo=not args.no_hugo,
         )
     results["load_after"] = [round(x, 2) for x in os.getloadavg()]
     if len(sizes) > 1:

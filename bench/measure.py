@@ -28,11 +28,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "pelican.plugins.wow_index"
 PELICAN_DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 
-__all__ = ["BuildRun", "ServeLoop", "pelican_build", "stop_process_group"]
+__all__ = [
+    "BuildRun",
+    "ServeLoop",
+    "pelican_build",
+    "stop_process_group",
+    "timed_build",
+]
 
 
 @dataclass
 class BuildRun:
+    """One measured build: seconds of wall and CPU time, peak memory in MB."""
+
     wall: float
     cpu: float
     peak_mb: float
@@ -74,6 +82,14 @@ def pelican_build(
         "-e",
         *overrides,
     ]
+    return timed_build(command, "pelican")
+
+
+def timed_build(command: list[str], name: str) -> BuildRun:
+    """Run ``command`` from the project's root and measure it the one way
+    every build in the bench is measured, so figures of different tools
+    compare: wall time around the process, CPU time and peak memory from the
+    kernel's accounting of that child (``os.wait4``)."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -88,7 +104,7 @@ def pelican_build(
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise RuntimeError(f"pelican failed: {errors.decode(errors='replace')}")
+        raise RuntimeError(f"{name} failed: {errors.decode(errors='replace')}")
     return BuildRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 

@@ -94,6 +94,7 @@ def markdown(results: dict[str, Any]) -> str:
             f"/ {_cell(m.get('peak_plugin'), 'MB')} "
             f"/ {_cell(m.get('serve_peak'), 'MB')} |"
         )
+    rows += _against_hugo(results)
     info = results["machine"]
     notes = [
         "",
@@ -108,6 +109,14 @@ def markdown(results: dict[str, Any]) -> str:
         "per figure unless the samples in results.json say otherwise; ± is half "
         "the spread between the fastest and slowest run).",
     ]
+    if results.get("hugo"):
+        notes.append(
+            f"Hugo: Hugo {results['hugo']} builds the same posts, cold (fresh "
+            "output and cache), in the same runs: the same Markdown bodies, "
+            "front matter from the Pelican metadata, minimal layouts that write "
+            "the pages the Pelican builds write, paginated alike, and one feed "
+            "of the whole site (`bench/hugo.py`)."
+        )
     scaling = results.get("scaling")
     if scaling:
         notes.append(
@@ -116,6 +125,33 @@ def markdown(results: dict[str, Any]) -> str:
             f"×{scaling['cold_plugin']:.1f}, peak memory ×{scaling['peak_plugin']:.1f}."
         )
     return "\n".join(rows + notes) + "\n"
+
+
+def _against_hugo(results: dict[str, Any]) -> list[str]:
+    """A second, small table: the cold builds against Hugo's, when measured."""
+    sizes = sorted(results["sizes"].items(), key=lambda kv: int(kv[0]))
+    if not any("cold_hugo" in entry["metrics"] for _, entry in sizes):
+        return []
+    rows = [
+        "",
+        "Against Hugo (the same posts, cold builds, same runs):",
+        "",
+        "| stories | Hugo, cold | Hugo, CPU | no plugin ÷ Hugo | plugin ÷ Hugo "
+        "| Hugo peak memory |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, entry in sizes:
+        m, r = entry["metrics"], entry["ratios"]
+        if "cold_hugo" not in m:
+            continue
+        rows.append(
+            f"| {int(size):,} | {_cell(m['cold_hugo'])} "
+            f"| {_cell(m.get('cold_hugo_cpu'))} "
+            f"| {_ratio(r.get('plain_over_hugo'))} "
+            f"| {_ratio(r.get('plugin_over_hugo'))} "
+            f"| {_cell(m.get('peak_hugo'), 'MB')} |"
+        )
+    return rows
 
 
 def update_readme(readme: Path, table: str) -> bool:
