@@ -4,18 +4,20 @@
 the same stories into comparable pages. ``hugo_site`` turns a generated
 corpus into a Hugo site under the corpus folder: the same Markdown bodies
 byte for byte, front matter converted from the Pelican metadata, and small
-layouts (``bench/hugo_layouts``) that do what Pelican's ``notmyidea`` theme
-does with the settings the bench builds with (``pelicanconf.py``): a page per
-article with its title, date, author, category, tags and content; the index
-and every tag, category and author page paginated by DEFAULT_PAGINATION with
-the newest article in full on the first page and summaries after it; lists of
-tags, categories and authors; a dated list of the articles (Pelican's
-archives); one feed of the whole site capped at FEED_MAX_ITEMS, as
-FEED_ALL_ATOM is the only feed those settings write; no sitemap, robots.txt
-or 404 page, which the bench's Pelican builds leave out too.
+layouts (``bench/hugo_layouts``, in Hugo's layout structure since 0.146) that
+do what Pelican's ``notmyidea`` theme does with the settings the bench builds
+with (``pelicanconf.py``): a page per article with its title, date, author,
+category, tags and content; the index and every tag, category and author page
+paginated by DEFAULT_PAGINATION, the newest article in full on the first page
+and summaries after it; lists of tags, categories and authors; a dated list
+of the articles (Pelican's archives); one feed of the whole site capped at
+FEED_MAX_ITEMS, as FEED_ALL_ATOM is the only feed those settings write; no
+sitemap, robots.txt or 404 page, which the bench's Pelican builds leave out
+too. Both write 171 HTML files at 100 stories; at 1,000, Pelican 1,438 and
+Hugo 1,436 (Pelican's lists per year).
 
 Differences that remain, all small next to rendering thousands of pages:
-Pelican also writes a dated list per year; Pelican's feed is Atom with whole
+Pelican also writes a dated list per year; its feed is Atom with whole
 articles, Hugo's is its built-in RSS template with summaries; Goldmark, not
 Python-Markdown, renders the bodies (the few ``{: .class }`` attribute lists
 on headings stay text).
@@ -69,6 +71,7 @@ timeZone = "UTC"
 
 [pagination]
 pagerSize = {PAGINATION}
+disableAliases = true  # no page/1/ redirects: Pelican writes none
 
 [taxonomies]
 tag = "tags"

@@ -8,13 +8,16 @@ the documented shape.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from bench.corpus import ensure_corpus, story_text
+from bench.hugo import hugo_build, hugo_site, story_count
 from sitebuild import ROOT, metadata_of
 
 INVOKE = Path(sys.executable).parent / "invoke"
@@ -71,12 +74,86 @@ def test_invoke_bench_writes_results_and_a_table(tmp_path):
         "peak_plain", "peak_plugin", "warm_plain", "warm_plugin",
         "warm_edit_plain", "warm_edit_plugin", "serve_start", "serve_edit_page",
         "serve_edit_reload", "serve_title_edit", "serve_peak",
+        "cold_hugo", "cold_hugo_cpu", "peak_hugo",
     }  # fmt: skip
     assert expected <= size["metrics"].keys()
     for metric in size["metrics"].values():
         assert len(metric["samples"]) >= 1
         assert metric["min"] <= metric["median"] <= metric["max"]
     assert {"plugin_wall", "plugin_cpu", "plugin_peak_memory"} <= size["ratios"].keys()
+    assert size["ratios"]["plain_over_hugo"] > 0
+    assert size["ratios"]["plugin_over_hugo"] > 0
+    assert data["hugo"].startswith("0.")
     table = out.with_suffix(".md").read_text(encoding="utf-8")
     assert table.startswith("| stories |")
     assert "\n| 20 |" in table and "Machine:" in table
+    assert "Against Hugo" in table and table.count("\n| 20 |") == 2
+
+
+def front_matter_and_body(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("+++\n", 2)
+    return tomllib.loads(front), body
+
+
+def test_the_hugo_site_keeps_every_story_its_metadata_and_its_body(tmp_path):
+    corpus = ensure_corpus(30, root=tmp_path)
+    site = hugo_site(corpus)
+    assert site == corpus.root / "hugo"
+    posts = sorted((site / "content" / "posts").glob("*.md"))
+    assert len(posts) == story_count(site) == 30
+    assert [p.name for p in posts] == [p.name for p in corpus.story_files()]
+    assert any((site / "content" / "essays").glob("*.md"))
+    assert (site / "content" / "about.md").is_file()
+    assert (site / "hugo.toml").is_file()
+
+    source = next(p for p in corpus.story_files() if "\nTags: " in p.read_text())
+    meta = metadata_of(source)
+    front, body = front_matter_and_body(site / "content" / "posts" / source.name)
+    assert front["title"] == meta["title"]
+    assert front["slug"] == meta["slug"]
+    assert f"{front['date']:%Y-%m-%d %H:%M}" == meta["date"]
+    assert front["tags"] == [t.strip() for t in meta["tags"].split(",")]
+    assert front["categories"] == ["stories"]
+    assert front["authors"] == [meta["author"]]
+    assert front["verdict"] == meta["verdict"]
+    assert front["touchpoint"] == meta["touchpoint"]
+    assert body.encode() == source.read_bytes().split(b"\n\n", 1)[1]
+
+    # Unchanged corpus: the site is reused, not written again.
+    stamp = (site / ".generated").stat().st_mtime_ns
+    assert hugo_site(corpus) == site
+    assert (site / ".generated").stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_hugo_builds_a_page_per_story_with_its_title_and_body(tmp_path):
+    corpus = ensure_corpus(20, root=tmp_path)
+    output = tmp_path / "hugo-output"
+    run = hugo_build(hugo_site(corpus), output)
+    assert run.wall > 0 and run.peak_mb > 0
+    pages = sorted((output / "stories").glob("story-*/index.html"))
+    assert len(pages) == 20
+    # A story whose title and first sentence no typography or escaping changes.
+    plain = re.compile(r"[\w ,.]+")
+    meta, sentence = next(
+        (meta, sentence)
+        for path in corpus.story_files()
+        for meta in [metadata_of(path)]
+        for sentence in [path.read_text("utf-8").split("\n\n")[1].split(". ")[0]]
+        if plain.fullmatch(meta["title"]) and plain.fullmatch(sentence)
+    )
+    page = (output / "stories" / meta["slug"] / "index.html").read_text("utf-8")
+    assert f"<title>{meta['title']} - Outside In</title>" in page
+    assert sentence in page
+    assert (output / "index.xml").is_file()
+    assert (output / "page" / "2" / "index.html").is_file()  # paginated by 10
+
+
+@pytest.mark.slow
+def test_hugo_build_refuses_a_site_that_loses_stories(tmp_path):
+    corpus = ensure_corpus(12, root=tmp_path)
+    site = hugo_site(corpus)
+    story = site / "content" / "posts" / "story-00004.md"
+    story.write_text(story.read_text().replace("+++\n", "+++\ndraft = true\n", 1))
+    with pytest.raises(RuntimeError, match="11 of 12 story pages"):
+        hugo_build(site, tmp_path / "hugo-output")
