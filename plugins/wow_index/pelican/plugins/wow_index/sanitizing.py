@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import nh3
-from bs4 import BeautifulSoup
 
 from .problems import Problem, display_path, locate_field
 
@@ -75,6 +74,10 @@ def _scheme(url: str) -> str | None:
 def removed_markup(html: str) -> list[str]:
     """What :func:`clean_html` takes out of ``html``, described for a writer:
     ``<script>``, ``onclick=``, ``javascript: URL``; each once, in order."""
+    # Imported here: only a story that had markup removed is read again, and
+    # BeautifulSoup's import costs every build several megabytes.
+    from bs4 import BeautifulSoup
+
     found: list[str] = []
 
     def note(item: str) -> None:
