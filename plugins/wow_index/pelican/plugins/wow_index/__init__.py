@@ -47,7 +47,7 @@ def prepare_content(content: Any) -> None:
         from .sanitizing import sanitize_content
 
         problems += sanitize_content(content)
-    content.wow_problems = problems
+    content.wow_problems = problems or ()  # one shared empty tuple
 
 
 def get_generators(pelican: Any) -> type[WowGenerator]:

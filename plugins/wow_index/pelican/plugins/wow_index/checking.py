@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from .moments import Moment, MomentIssue, extract_moments
@@ -106,6 +107,28 @@ def _has_date_default(settings: Mapping[str, Any]) -> bool:
     return bool(settings.get("DEFAULT_DATE"))
 
 
+# The dates writers type most; ``datetime.fromisoformat`` checks these in a
+# microsecond, where Pelican's ``get_date`` (dateutil) takes some 150.
+_PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+
+
+def _is_date(value: str) -> bool:
+    """Whether Pelican reads ``value`` as a date."""
+    if _PLAIN_DATE.fullmatch(value.strip()):
+        try:
+            datetime.fromisoformat(value.strip())
+            return True
+        except ValueError:
+            pass  # e.g. 2024-02-30: let Pelican's parser have the last word
+    from pelican.utils import get_date
+
+    try:
+        get_date(value)
+    except ValueError:
+        return False
+    return True
+
+
 def file_problems(
     source: Source,
     settings: Mapping[str, Any],
@@ -122,7 +145,6 @@ def file_problems(
     problems = list(source.problems)
     if source.text is None or not source.text.strip():
         return problems
-    from pelican.utils import get_date
 
     title = source.get("title")
     if title is None:
@@ -152,9 +174,7 @@ def file_problems(
         if value is None:
             continue
         label = name.capitalize()
-        try:
-            get_date(value)
-        except ValueError:
+        if not _is_date(value):
             problems.append(
                 source.problem(
                     label,
@@ -245,13 +265,20 @@ class SlugClaim(NamedTuple):
 
     key: tuple[str, str, str]  # (kind, language, slug)
     slug: str
-    display: str
+    path: str
     field: str
     line: int | None
 
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
 
-def slug_claim(source: Source, settings: Mapping[str, Any]) -> SlugClaim | None:
-    """The slug ``source`` claims, or None when it claims no page."""
+
+def slug_claim(
+    source: Source, settings: Mapping[str, Any], path: str | None = None
+) -> SlugClaim | None:
+    """The slug ``source`` claims, or None when it claims no page; ``path``
+    is the file's path as a string, when the caller already holds one."""
     status = (source.get("status") or "published").strip().lower()
     if source.text is None or status == "skip":
         return None
@@ -262,7 +289,11 @@ def slug_claim(source: Source, settings: Mapping[str, Any]) -> SlugClaim | None:
     lang = (source.get("lang") or settings.get("DEFAULT_LANG", "en")).strip()
     field = "Slug" if source.get("slug") else "Title"
     return SlugClaim(
-        (kind, lang, slug), slug, source.display, field, source.line_of(field)
+        (kind, lang, slug),
+        slug,
+        path if path is not None else str(source.path),
+        field,
+        source.line_of(field),
     )
 
 
@@ -318,7 +349,8 @@ def check_sources(
 
 # (path, kind) -> ((mtime_ns, size, settings id), slug claim, problems)
 _CHECKED: dict[
-    tuple[str, str], tuple[tuple[int, int, int], SlugClaim | None, list[Problem]]
+    tuple[str, str],
+    tuple[tuple[int, int, int], SlugClaim | None, tuple[Problem, ...]],
 ] = {}
 
 
@@ -352,8 +384,10 @@ def check_files(
             claim, found = known[1], known[2]
         else:
             source = read_source(path, kind)  # type: ignore[arg-type]
-            found = file_problems(source, settings, wow, tags=False)
-            claim = slug_claim(source, settings)
+            # A tuple (the empty one is shared), and the claim keeps the
+            # key's path string: a few hundred bytes a file, kept for reuse.
+            found = tuple(file_problems(source, settings, wow, tags=False))
+            claim = slug_claim(source, settings, key[0])
             if stamp is not None:
                 _CHECKED[key] = (stamp, claim, found)
         claims.append(claim)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .grouping import Tagged, WowIndex
@@ -49,9 +49,12 @@ def story_record(
     entry: Tagged[Any],
     verdicts: Vocabulary,
     ratings: Mapping[str, int] | None = None,
+    *,
+    summary: Callable[[Any], str] | None = None,
 ) -> dict[str, Any]:
     """One story as JSON-ready data. ``entry.story`` is a Pelican article
-    (or anything with ``title``, ``url``, ``date`` and ``summary``)."""
+    (or anything with ``title``, ``url``, ``date`` and ``summary``);
+    ``summary``, given, stands in for reading the story's summary HTML."""
     ratings = ratings or verdict_ratings(verdicts)
     story = entry.story
     tags = entry.tags
@@ -62,7 +65,9 @@ def story_record(
         "url": getattr(story, "url", ""),
         "date": date.isoformat() if date else None,
         "author": clean_text(author) if author else None,
-        "summary": plain_text(getattr(story, "summary", "")),
+        "summary": plain_text(
+            summary(story) if summary else getattr(story, "summary", "")
+        ),
         "touchpoints": list(tags.touchpoints),
         "primary_touchpoint": tags.primary,
         "verdict": tags.verdict,
@@ -91,17 +96,21 @@ def index_document(
     *,
     lazy: bool = False,
     stories: Iterable[Tagged[Any]] | None = None,
+    summary: Callable[[Any], str] | None = None,
 ) -> dict[str, Any]:
     """The whole index as a JSON-ready dict (see the README for the schema).
 
     With ``lazy`` the stories are an iterator that :func:`dumps` consumes
     one record at a time, so a build never holds every record at once.
     ``stories`` stands in for ``index.stories`` (the same entries, in the
-    same order), e.g. an iterator that frees what each record needed.
+    same order), e.g. an iterator that frees what each record needed;
+    ``summary`` is passed to :func:`story_record`.
     """
     ratings = ratings or verdict_ratings(verdicts)
     entries = index.stories if stories is None else stories
-    records = (story_record(entry, verdicts, ratings) for entry in entries)
+    records = (
+        story_record(entry, verdicts, ratings, summary=summary) for entry in entries
+    )
     return {
         "schema_version": SCHEMA_VERSION,
         "site_url": site_url,
@@ -130,7 +139,10 @@ def index_document(
     }
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+# ASCII only: characters beyond it are written as \uXXXX escapes, so the text
+# of a big index is held at one byte per character while it is written (one
+# "…" in a summary would otherwise make Python hold all of it at two).
+_ENCODE = json.JSONEncoder(ensure_ascii=True, separators=(", ", ": ")).encode
 
 
 def dumps(document: dict[str, Any]) -> str:

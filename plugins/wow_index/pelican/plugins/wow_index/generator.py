@@ -27,7 +27,7 @@ from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
-from .memos import no_new_memos
+from .memos import RenderedSummaries, no_new_memos
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
@@ -246,6 +246,8 @@ class WowGenerator(Generator):
         self.env.auto_reload = False
         self.fragments = FragmentCache()
         self.env.globals["wow_once"] = self.fragments
+        self.summaries = RenderedSummaries()
+        self.env.globals["wow_summary_text"] = self.summaries.text
         self.view: WowView | None = None
         self.problems: list[Problem] = []
 
@@ -400,6 +402,7 @@ class WowGenerator(Generator):
                     **common,
                 )
         self.fragments.clear()
+        self.summaries.forget()
 
     def _write_taxonomy(
         self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
@@ -464,6 +467,7 @@ class WowGenerator(Generator):
                     ratings=self.wow_settings.ratings,
                     lazy=True,
                     stories=_one_by_one(view.index.stories),
+                    summary=self.summaries.html,
                 )
             )
 

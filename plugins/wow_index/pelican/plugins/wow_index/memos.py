@@ -18,7 +18,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["no_new_memos"]
+__all__ = ["RenderedSummaries", "no_new_memos"]
+
+
+def _summary_memo() -> dict[Any, Any]:
+    from pelican.contents import Content
+
+    memo = getattr(Content.get_summary, "cache", None)
+    return memo if isinstance(memo, dict) else {}
 
 
 def _memos() -> list[dict[Any, Any]]:
@@ -51,3 +58,47 @@ def no_new_memos() -> Iterator[None]:
         for memo, size in zip(memos, sizes, strict=True):
             while len(memo) > size:
                 memo.popitem()
+
+
+class RenderedSummaries:
+    """Each story's summary as Pelican already rendered it, for its text.
+
+    A summary's text does not depend on the ``SITEURL`` it was rendered for
+    (only link targets do), and a story without a ``Summary`` costs a pass
+    over its whole HTML to truncate it. Pelican's own listings rendered most
+    summaries before the plugin's pages are written, so the WoW entries and
+    ``index.json`` take the text of one of those instead of truncating the
+    story again at two more folder depths. A story Pelican did not
+    summarise is summarised as usual.
+    """
+
+    def __init__(self) -> None:
+        self._siteurls: list[Any] | None = None
+
+    def html(self, story: Any) -> str:
+        """``story``'s summary HTML, its links made for *some* ``SITEURL``:
+        only its text is to be used."""
+        memo = _summary_memo()
+        if self._siteurls is None:
+            # The few SITEURLs Pelican rendered summaries for (a handful of
+            # folder depths): looked up by key, no index of the stories.
+            self._siteurls = list(
+                dict.fromkeys(
+                    key[1] for key in memo if isinstance(key, tuple) and len(key) == 2
+                )
+            )
+        for siteurl in self._siteurls:
+            if (story, siteurl) in memo:
+                # Through Pelican's method (a memo hit), not the memo itself,
+                # so whatever watches what a page reads sees this read too.
+                return str(story.get_summary(siteurl) or "")
+        return str(getattr(story, "summary", "") or "")
+
+    def text(self, story: Any) -> str:
+        """``story``'s summary without markup, as Jinja's ``striptags``."""
+        from markupsafe import Markup
+
+        return Markup(self.html(story)).striptags()
+
+    def forget(self) -> None:
+        self._siteurls = None
