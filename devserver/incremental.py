@@ -114,8 +114,8 @@ _RENDERED = _Rendered()
 
 
 def _install_content_hooks() -> None:
-    """Record, while a page renders, every content body it reads; and work
-    out a content object's relative source path once, not on every URL.
+    """Record, while a page renders, every content body it reads (the
+    plugin works out each content object's relative source path once).
 
     Pelican's ``get_content`` and ``get_summary`` are memoised; the wrappers
     sit outside the memo, so a page that gets a cached value is recorded too.
@@ -125,19 +125,6 @@ def _install_content_hooks() -> None:
         return
     get_content = Content.__dict__["get_content"]
     get_summary = Content.__dict__["get_summary"]
-    relative_source_path = Content.get_relative_source_path
-
-    def cached_relative_source_path(
-        self: Content, source_path: str | None = None
-    ) -> str | None:
-        # Pelican derives every URL from it, with two abspath and a relpath.
-        if source_path:
-            return relative_source_path(self, source_path)
-        cached = self.__dict__.get("_devserver_relative_path")
-        if cached is None:
-            cached = relative_source_path(self)
-            self.__dict__["_devserver_relative_path"] = cached
-        return cached
 
     def tracked_get_content(self: Content, siteurl: str) -> str:
         return _RENDERED.read("content", get_content, self, siteurl)
@@ -161,7 +148,6 @@ def _install_content_hooks() -> None:
     fragment = FragmentCache.__call__
     tracked_get_content.cache = get_content.cache  # type: ignore[attr-defined]
     tracked_get_summary.cache = get_summary.cache  # type: ignore[attr-defined]
-    Content.get_relative_source_path = cached_relative_source_path  # type: ignore[method-assign]
     Content.get_content = tracked_get_content  # type: ignore[method-assign]
     Content.get_summary = tracked_get_summary  # type: ignore[method-assign]
     FragmentCache.__call__ = tracked_fragment  # type: ignore[method-assign]

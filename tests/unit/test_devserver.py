@@ -49,7 +49,6 @@ def test_a_copy_with_a_new_context_has_the_same_card():
     a = article()
     b = copy.copy(a)
     b._context = {"anything": object()}
-    b._devserver_relative_path = "stories/a.md"
     assert card_digest(a) == card_digest(b)
 
 

@@ -14,6 +14,7 @@ from pelican import signals
 from . import parallel
 from .generator import WowGenerator
 from .membership import index_story_lists
+from .paths import remember_relative_path
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
 
@@ -41,6 +42,7 @@ def prepare_content(content: Any) -> None:
     # the generator fills them in, about 1 KB less per story.
     content.touchpoints, content.touchpoint, content.verdict = [], None, None
     content.company, content.moments = None, []
+    remember_relative_path(content)
     problems = repair_content(content)
     if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.

@@ -157,7 +157,12 @@ class Vocabulary:
 
     @property
     def slugs(self) -> tuple[str, ...]:
-        return tuple(t.slug for t in self.terms)
+        # Worked out once: the moments memo keys every story by it.
+        slugs = self.__dict__.get("_slugs")
+        if slugs is None:
+            slugs = tuple(t.slug for t in self.terms)
+            object.__setattr__(self, "_slugs", slugs)
+        return slugs
 
     def resolve(self, text: str) -> str | None:
         """Return the slug that ``text`` names (slug, label or alias), or None."""
