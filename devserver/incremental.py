@@ -446,6 +446,9 @@ class Session:
         settings["CACHE_CONTENT"] = False
         settings["LOAD_CONTENT_CACHE"] = False
         settings["DELETE_OUTPUT_DIRECTORY"] = False
+        # The plugin keeps each file's checks between builds: a save re-reads
+        # only what changed.
+        settings["WOW_REMEMBER_FILES"] = True
         settings["JINJA_ENVIRONMENT"] = {
             **settings.get("JINJA_ENVIRONMENT", {}),
             "bytecode_cache": _MemoryBytecodeCache(),

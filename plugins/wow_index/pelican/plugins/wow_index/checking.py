@@ -82,7 +82,12 @@ def story_problems(
 ) -> tuple[StoryTags, list[Moment], list[Problem]]:
     """Tags and moments of one story, and what is wrong with them."""
     tags, problems = parse_story_tags(metadata, wow.touchpoints, wow.verdicts, path)
-    moments, issues = extract_moments(html or "", wow.touchpoints, wow.verdicts)
+    moments, issues = extract_moments(
+        html or "",
+        wow.touchpoints,
+        wow.verdicts,
+        remember=bool(wow["WOW_REMEMBER_FILES"]),
+    )
     return tags, moments, problems + moment_problems(issues, path)
 
 
@@ -361,11 +366,15 @@ def check_files(
 ) -> list[Problem]:
     """The problems :func:`check_sources` finds without tags, for a build.
 
-    Each file's result is remembered by its modification time and size, so a
-    process that builds again and again (``invoke serve``) reads only the
-    files that changed; what is remembered is the file's slug claim and its
-    problems, a few hundred bytes, not its text or header.
+    With ``WOW_REMEMBER_FILES``, each file's result is remembered by its
+    modification time and size, so a process that builds again and again
+    (``invoke serve``) reads only the files that changed; what is remembered
+    is the file's slug claim and its problems, a few hundred bytes, not its
+    text or header.
     """
+    remember = bool(wow["WOW_REMEMBER_FILES"])
+    if not remember:
+        _CHECKED.clear()
     claims: list[SlugClaim | None] = []
     problems: list[Problem] = []
     for path, kind in files:
@@ -388,7 +397,7 @@ def check_files(
             # key's path string: a few hundred bytes a file, kept for reuse.
             found = tuple(file_problems(source, settings, wow, tags=False))
             claim = slug_claim(source, settings, key[0])
-            if stamp is not None:
+            if stamp is not None and remember:
                 _CHECKED[key] = (stamp, claim, found)
         claims.append(claim)
         problems.extend(found)

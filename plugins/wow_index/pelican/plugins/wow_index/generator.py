@@ -335,7 +335,9 @@ class WowGenerator(Generator):
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
         duplicate slugs); tags were checked above, so they are left out."""
-        files = _listed_content_files(self.path, self.settings)
+        files = _listed_content_files(
+            self.path, self.settings, bool(self.wow_settings["WOW_REMEMBER_FILES"])
+        )
         return check_files(files, self.settings, self.wow_settings)
 
     def _decorate(self, entry: Tagged[Any]) -> None:
@@ -500,10 +502,16 @@ class _Document:
 _LISTED: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], list[Any]]] = {}
 
 
-def _listed_content_files(root: str, settings: dict[str, Any]) -> list[Any]:
-    """``content_files()``, listed again only when a folder changed (adding,
-    removing or renaming a file changes its folder's modification time), so a
-    process that builds again and again does not redo it for every save."""
+def _listed_content_files(
+    root: str, settings: dict[str, Any], remember: bool = False
+) -> list[Any]:
+    """``content_files()``; with ``remember`` (``WOW_REMEMBER_FILES``) listed
+    again only when a folder changed (adding, removing or renaming a file
+    changes its folder's modification time), so a process that builds again
+    and again does not redo it for every save."""
+    if not remember:
+        _LISTED.clear()
+        return [(str(path), kind) for path, kind in content_files(root, settings)]
     stamp = tuple(
         (folder, os.stat(folder).st_mtime_ns) for folder, _, _ in os.walk(root)
     )

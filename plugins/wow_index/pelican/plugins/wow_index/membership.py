@@ -20,38 +20,40 @@ __all__ = ["StoryList", "index_story_lists"]
 
 
 class StoryList(list):  # type: ignore[type-arg]
-    """A list whose ``in`` looks the item's identity up in a set.
+    """A list whose ``in`` looks the item up in a set.
 
-    Only for items that compare by identity (Pelican's content objects);
-    anything else is looked for as a list would. The set is made on the
-    first test and made again if the list changed length or had an item
-    replaced.
+    Only for items that compare and hash by identity (Pelican's content
+    objects), for which a set answers as the list would; anything else is
+    looked for as a list would. The set (of the items themselves: no new
+    objects) is made on the first test and made again if the list changed
+    length or had an item replaced.
     """
 
-    __slots__ = ("_ids", "_size")
+    __slots__ = ("_items", "_size")
 
     def __init__(self, items: Iterable[Any] = ()) -> None:
         super().__init__(items)
-        self._ids: set[int] | None = None
+        self._items: set[Any] | None = None
         self._size = -1
 
     def __contains__(self, item: object) -> bool:
         if not _by_identity(item):
             return super().__contains__(item)
-        if self._ids is None or self._size != len(self):
+        if self._items is None or self._size != len(self):
             if not all(_by_identity(value) for value in self):
                 return super().__contains__(item)
-            self._ids = {id(value) for value in self}
+            self._items = set(self)
             self._size = len(self)
-        return id(item) in self._ids
+        return item in self._items
 
     def __setitem__(self, index: Any, value: Any) -> None:
-        self._ids = None
+        self._items = None
         super().__setitem__(index, value)
 
 
 def _by_identity(value: object) -> bool:
-    return type(value).__eq__ is object.__eq__
+    kind = type(value)
+    return kind.__eq__ is object.__eq__ and kind.__hash__ is object.__hash__
 
 
 def index_story_lists(generators: Iterable[Any]) -> None:

@@ -72,16 +72,25 @@ class MomentIssue:
 
 
 def extract_moments(
-    html: str, touchpoints: Vocabulary, verdicts: Vocabulary
+    html: str,
+    touchpoints: Vocabulary,
+    verdicts: Vocabulary,
+    *,
+    remember: bool = False,
 ) -> tuple[list[Moment], list[MomentIssue]]:
     """Return the moments marked in ``html``, in document order, and issues.
 
     A heading is a moment when one of its classes is a touchpoint or verdict
     slug. Within a moment heading, a class that is close to a slug (``.phnoe``)
     is reported with a did-you-mean; other classes are styling and ignored.
+    With ``remember`` the result is kept by HTML, for a process that builds
+    again and again (``WOW_REMEMBER_FILES``).
     """
     if not html or not _HEADING_WITH_CLASS.search(html):
         return [], []
+    if not remember:
+        _REMEMBERED.clear()
+        return _parse_moments(html, touchpoints, verdicts)
     key = (html, touchpoints.slugs, verdicts.slugs)
     known = _REMEMBERED.get(key)
     if known is not None:

@@ -123,6 +123,15 @@ SCHEMA: tuple[Setting, ...] = (
         "closed.",
     ),
     Setting(
+        "WOW_REMEMBER_FILES",
+        False,
+        (bool,),
+        "Keep each source file's check results and moments, and the list of "
+        "content files, from one build to the next in the same process (a "
+        "dev server that rebuilds on save reads again only what changed); "
+        "about 1 KB a file. False: every build starts afresh, in less memory.",
+    ),
+    Setting(
         "WOW_PARALLEL_MARKDOWN",
         True,
         (bool,),
