@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from markdown import Markdown
@@ -271,6 +271,54 @@ def test_too_few_files_or_cpus_read_serially(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
     build._start([str(tmp_path / "a.md")] * parallel.MIN_FILES)
     assert build.executor is None
+
+
+class SendingRecorded:
+    """Stands in for the process pool: records what is sent, answers nothing."""
+
+    sent: ClassVar[list[str]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        SendingRecorded.sent = []
+
+    def submit(self, function: Any, path: str) -> Future:
+        self.sent.append(path)
+        return Future()
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_files_are_sent_a_few_blocks_ahead_each_block_last_first(tmp_path, monkeypatch):
+    """Answers waiting to be read cost memory: the workers get only a few
+    blocks beyond the file being read, and start each block at its end
+    while this process reads it from the start."""
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", SendingRecorded)
+    block, ahead = parallel.BLOCK, parallel.BLOCKS_AHEAD
+    paths = [str(tmp_path / f"{i:05}.md") for i in range((ahead + 4) * block + 7)]
+    build = parallel._Build(site_settings(tmp_path), planned=True)
+    build._start(paths)
+
+    def blocks(first: int, last: int) -> list[str]:
+        return [
+            path
+            for b in range(first, last + 1)
+            for path in reversed(paths[b * block : (b + 1) * block])
+        ]
+
+    assert SendingRecorded.sent == blocks(0, ahead)
+    # Conversions not started are read here.
+    assert [build.take(path) for path in paths[:block]] == [None] * block
+    assert SendingRecorded.sent == blocks(0, ahead)
+    # Reading the first file of block 1 sends one block more.
+    assert build.take(paths[block]) is None
+    assert SendingRecorded.sent == blocks(0, ahead + 1)
+    assert len(build.futures) <= (ahead + 1) * block
+    # Reading the last file sends the rest, the short last block last first.
+    build.take(paths[-1])
+    assert SendingRecorded.sent == blocks(0, ahead + 4)
+    assert len(set(SendingRecorded.sent)) == len(paths)
 
 
 def generators(content: Path, settings: dict[str, Any], output: Path) -> list[Any]:

@@ -15,8 +15,8 @@ code, and the site is byte for byte the one a serial build writes.
 Whenever the ahead-of-time answer is not certain to be that answer, the file
 is read serially by Pelican's reader, in the main process: the worker failed
 (an unreadable file, a broken pool, a timeout) or logged something, the file
-changed since it was sent, the file was not sent, or was not started yet
-(reading it here is quicker than waiting for it).
+changed since it was sent, the file was not sent, or its conversion was not
+finished yet (reading it here is no slower than waiting for it).
 """
 
 from __future__ import annotations
@@ -58,8 +58,10 @@ logger = logging.getLogger(__name__)
 # would add work and save none. See the plugin README's performance section.
 MIN_FILES = 200
 MAX_WORKERS = 4
-# A story converts in milliseconds; a worker this slow is stuck.
-RESULT_TIMEOUT = 120.0
+# Files are sent to the workers in blocks, at most this many blocks ahead
+# of the file being read: answers waiting to be read cost memory.
+BLOCK = 64
+BLOCKS_AHEAD = 2
 
 Stamp = tuple[int, int, int]
 
@@ -219,8 +221,10 @@ class _Build:
     planned: bool = False
     executor: ProcessPoolExecutor | None = None
     futures: dict[str, Future[Converted]] = field(default_factory=dict)
+    paths: list[str] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)
+    sent: int = 0
     workers: int = 0
-    submitted: int = 0
     answered: int = 0
 
     def take(self, path: str) -> Converted | None:
@@ -233,20 +237,25 @@ class _Build:
                 logger.debug("Markdown read serially: cannot list files (%r)", error)
                 paths = []
             self._start(paths)
+        position = self.positions.get(path)
+        if position is not None:
+            self._send_until(position // BLOCK + BLOCKS_AHEAD)
         future = self.futures.pop(path, None)
         if future is None:
             return None
         try:
-            if future.cancel():
+            # Not started, or started but not finished (then it may have
+            # only just been queued): converting here is no slower.
+            if future.cancel() or not future.done():
                 return None
-            converted = future.result(timeout=RESULT_TIMEOUT)
+            converted = future.result()
             if converted.stamp != file_stamp(path):
                 return None
         except Exception as error:  # the serial read reports it, as Pelican does
             logger.debug("reading %s serially: %r", path, error)
             return None
         finally:
-            if not self.futures:
+            if not self.futures and self.sent >= len(self.paths):
                 self.close()
         self.answered += 1
         return converted
@@ -273,16 +282,31 @@ class _Build:
                 initializer=init_worker,
                 initargs=(markdown, formatted),
             )
-            # Last first: the workers start on the files read last while this
-            # process reads the first ones itself (see take()), until they meet.
-            with _main_module_hidden():
-                for path in reversed(paths):
-                    self.futures[path] = self.executor.submit(convert_file, path)
         except Exception as error:  # no processes here: read as Pelican does
             logger.debug("Markdown read serially: no worker processes (%s)", error)
             self.close()
             return
-        self.submitted = len(paths)
+        self.paths = paths
+        self.positions = {path: index for index, path in enumerate(paths)}
+        self._send_until(BLOCKS_AHEAD)
+
+    def _send_until(self, block: int) -> None:
+        """Send the files of every block up to ``block`` (included), each
+        block last file first: the workers start at a block's end while this
+        process reads it from the start, until they meet. Sending only a few
+        blocks ahead of the reading keeps few answers waiting in memory."""
+        end = min((block + 1) * BLOCK, len(self.paths))
+        if self.executor is None or self.sent >= end:
+            return
+        try:
+            with _main_module_hidden():
+                while self.sent < end:
+                    start, self.sent = self.sent, min(self.sent + BLOCK, end)
+                    for path in reversed(self.paths[start : self.sent]):
+                        self.futures[path] = self.executor.submit(convert_file, path)
+        except Exception as error:  # a broken pool: the rest is read here
+            logger.debug("Markdown read serially from here: %r", error)
+            self.sent = len(self.paths)
 
     def close(self) -> None:
         """Stop the pool and wait for its processes to end."""
@@ -295,7 +319,7 @@ class _Build:
             "Markdown: %d of %d files converted in %d worker process(es), "
             "the others here",
             self.answered,
-            self.submitted,
+            len(self.paths),
             self.workers,
         )
 
