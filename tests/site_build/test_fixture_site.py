@@ -157,3 +157,28 @@ def test_invalid_setting_fails_fast_naming_the_setting(tmp_path):
     result = build_site(CONTENT, tmp_path / "out", WOW_TOUCHPOINT_URL="t/{slg}/")
     assert result.returncode != 0
     assert "WOW_TOUCHPOINT_URL" in result.log and "{slg}" in result.log
+
+
+def test_the_index_is_the_same_through_any_writer(tmp_path):
+    """Pelican's own Writer gets the JSON piece by piece (never held whole);
+    a site's own Writer renders it whole, as a page. Same bytes, and
+    plugins hear of the file either way."""
+    written = {}
+    for route, own in (("streamed", False), ("rendered", True)):
+        log = tmp_path / f"{route}.log"
+        result = build_site(
+            CONTENT,
+            tmp_path / route,
+            THEME="simple",
+            PLUGIN_PATHS=[str(FIXTURES / "plugins")],
+            PLUGINS=["pelican.plugins.wow_index", "own_writer"],
+            TEST_OWN_WRITER=own,
+            TEST_WRITTEN_LOG=str(log),
+        )
+        assert result.returncode == 0, result.log
+        written[route] = (tmp_path / route / "wow" / "index.json").read_bytes()
+        said = log.read_text(encoding="utf-8").splitlines()
+        assert str(tmp_path / route / "wow" / "index.json") in said
+        assert said.count(str(tmp_path / route / "wow" / "index.html")) == 1
+    assert written["streamed"] == written["rendered"]
+    assert json.loads(written["streamed"])["stories"]

@@ -2,7 +2,12 @@ import json
 from datetime import datetime
 from types import SimpleNamespace
 
-from pelican.plugins.wow_index.export import dumps, index_document, plain_text
+from pelican.plugins.wow_index.export import (
+    dumps,
+    index_document,
+    pieces,
+    plain_text,
+)
 from pelican.plugins.wow_index.grouping import Tagged, build_index
 from pelican.plugins.wow_index.moments import Moment
 from pelican.plugins.wow_index.tagging import StoryTags
@@ -78,3 +83,31 @@ def test_an_index_without_stories_has_an_empty_list():
 def test_plain_text():
     assert plain_text("<p>A &amp; B</p>\n<p>C</p>") == "A & B C"
     assert plain_text(None) == ""
+
+
+def test_pieces_make_the_same_text_one_story_at_a_time():
+    taken = []
+
+    def stories(entries):
+        for entry in entries:
+            taken.append(entry)
+            yield entry
+
+    whole = document()
+    lazy = document(lazy=True)
+    lazy["stories"] = stories(whole["stories"] * 3)
+    made = pieces(lazy)
+    text = ""
+    for piece in made:
+        text += piece
+        if piece.startswith('{"title"'):
+            break
+    # The first record is written before the second story is even read.
+    assert len(taken) == 1
+    text += "".join(made)
+    assert len(taken) == 3
+    assert json.loads(text)["stories"] == whole["stories"] * 3
+    empty = document()
+    empty["stories"] = []
+    assert "".join(pieces(empty)) == dumps(empty)
+    assert json.loads(dumps(empty))["stories"] == []

@@ -55,3 +55,17 @@ def test_without_autoescape_the_entry_is_not_escaped_twice():
     assert render(cache, [a, a], "", autoescape=False) == (
         "<li>Tom &amp; Jo </li><li>Tom &amp; Jo </li>"
     )
+
+
+def test_a_replayed_entry_keeps_its_type_and_text():
+    from markupsafe import Markup
+
+    cache = FragmentCache()
+    story = SimpleNamespace(title="A")
+    text = Markup("<li>caf\u00e9 \u2026 \U0001f600</li>")
+    assert cache("item", story, caller=lambda: text) is text
+    again = cache("item", story, caller=lambda: "never")
+    assert again == text and isinstance(again, Markup)
+    plain = cache("plain", story, caller=lambda: "<li>x</li>")
+    assert cache("plain", story, caller=lambda: "never") == plain
+    assert not isinstance(cache("plain", story, caller=lambda: ""), Markup)

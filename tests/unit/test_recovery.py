@@ -105,7 +105,7 @@ def test_problems_are_kept_beside_the_story_while_it_lives():
     keep_problems(story, [problem])
     del story
     gc.collect()
-    assert not any(isinstance(key, Story) for key in recovery._FOUND.keys())
+    assert not any(isinstance(key, Story) for key in recovery._FOUND)
 
 
 def test_problems_of_an_unhashable_object_are_kept_on_it():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .grouping import Tagged, WowIndex
@@ -18,7 +18,14 @@ from .settings import verdict_ratings
 from .tagging import clean_text
 from .vocabulary import Vocabulary
 
-__all__ = ["SCHEMA_VERSION", "dumps", "index_document", "plain_text", "story_record"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "dumps",
+    "index_document",
+    "pieces",
+    "plain_text",
+    "story_record",
+]
 
 SCHEMA_VERSION = 1
 
@@ -155,19 +162,26 @@ def dumps(document: dict[str, Any]) -> str:
     whole to escape or indent it, and, given an iterator of stories, never
     held whole as records either.
     """
-    parts = ["{\n"]
+    return "".join(pieces(document))
+
+
+def pieces(document: dict[str, Any]) -> Iterator[str]:
+    """The text of :func:`dumps`, in pieces: a story's record is serialised
+    when the previous piece has been taken, so a writer can write the index
+    without ever holding all of it."""
+    yield "{\n"
     for number, (key, value) in enumerate(document.items()):
-        parts.append((",\n" if number else "") + f"  {_ENCODE(key)}: ")
+        yield (",\n" if number else "") + f"  {_ENCODE(key)}: "
         if key == "stories":
-            opened = len(parts)
+            empty = True
             for item in value:
-                parts.append("[\n    " if len(parts) == opened else ",\n    ")
-                parts.append(_escaped(item))
-            parts.append("\n  ]" if len(parts) > opened else "[]")
+                yield "[\n    " if empty else ",\n    "
+                yield _escaped(item)
+                empty = False
+            yield "[]" if empty else "\n  ]"
         else:
-            parts.append(_escaped(value))
-    parts.append("\n}\n")
-    return "".join(parts)
+            yield _escaped(value)
+    yield "\n}\n"
 
 
 def _escaped(value: Any) -> str:

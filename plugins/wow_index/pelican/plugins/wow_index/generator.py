@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
+from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
 
 from .checking import check_files, story_problems
-from .export import dumps, index_document
+from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
@@ -452,28 +455,51 @@ class WowGenerator(Generator):
 
     def _write_json(self, writer: Any, save_as: str) -> None:
         """Through the Writer, like a page: a writer that skips outputs whose
-        inputs did not change (``invoke serve``) skips it too."""
+        inputs did not change (``invoke serve``) skips it too. Pelican's own
+        Writer gets it in pieces (see :func:`_write_pieces`)."""
         assert self.view is not None
         view = self.view
 
-        def render() -> str:
-            return dumps(
-                index_document(
-                    view.index,
-                    self.wow_settings.touchpoints,
-                    self.wow_settings.verdicts,
-                    site_url=self.settings.get("SITEURL", ""),
-                    stages=self.wow_settings.stages,
-                    ratings=self.wow_settings.ratings,
-                    lazy=True,
-                    stories=_one_by_one(view.index.stories),
-                    summary=self.summaries.html,
-                )
+        def document() -> dict[str, Any]:
+            return index_document(
+                view.index,
+                self.wow_settings.touchpoints,
+                self.wow_settings.verdicts,
+                site_url=self.settings.get("SITEURL", ""),
+                stages=self.wow_settings.stages,
+                ratings=self.wow_settings.ratings,
+                lazy=True,
+                stories=_one_by_one(view.index.stories),
+                summary=self.summaries.html,
             )
 
-        writer.write_file(
-            save_as, _Document(save_as, render), self.context, url=save_as
-        )
+        if type(writer) is Writer and hasattr(writer, "_open_w"):
+            _write_pieces(writer, save_as, pieces(document()), self.context)
+        else:
+            writer.write_file(
+                save_as,
+                _Document(save_as, lambda: dumps(document())),
+                self.context,
+                url=save_as,
+            )
+
+
+def _write_pieces(
+    writer: Writer, save_as: str, text: Iterable[str], context: dict[str, Any]
+) -> None:
+    """What Pelican's ``Writer.write_file`` does with a page that needs no
+    template, but writing the text piece by piece as it is made: rendered
+    whole first, a big index would be held twice at once (the text, then its
+    UTF-8 bytes), the biggest thing in memory at the end of a build."""
+    path = sanitised_join(writer.output_path, save_as)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # _open_w keeps Pelican's check that no two outputs share a file.
+    with writer._open_w(path, "utf-8") as handle:
+        handle.writelines(text)
+    logger.info('Writing "%s"', path)
+    signals.content_written.send(
+        path, context={**context, "output_file": save_as, "url": save_as}
+    )
 
 
 def _one_by_one(entries: Iterable[Tagged[Any]]) -> Iterator[Tagged[Any]]:
