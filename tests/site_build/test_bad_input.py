@@ -196,3 +196,34 @@ def test_the_corpus_is_big_enough():
     assert len({c.name for c in CONTENT_CASES + SETTINGS_CASES}) == len(
         CONTENT_CASES + SETTINGS_CASES
     )
+
+
+_PROBLEM = re.compile(
+    r"(content/\S+?(?::\d+)?: [\w ]+: .*?)(?:\s+\w+\.py:\d+)?\s*$", re.M
+)
+
+
+def problems_told(log: str) -> list[str]:
+    """The plugin's problem lines (``path:line: field: message``)."""
+    return sorted(match[1] for match in _PROBLEM.finditer(log))
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_a_warm_build_tells_the_same_problems(layer, tmp_path):
+    """Pelican's content cache keeps what the reader read, or the content
+    objects themselves ("generator"): either way a build from the cache
+    names every problem the first build named."""
+    cases = [case for case in CONTENT_CASES if case.is_problem]
+    content = content_folder(tmp_path / "content", cases)
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": layer,
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    cold = build_like_the_site(content, tmp_path / "cold", **cache)
+    warm = build_like_the_site(content, tmp_path / "warm", **cache)
+    assert cold.returncode == 0 and warm.returncode == 0, cold.log + warm.log
+    told = problems_told(cold.log)
+    assert len(told) >= len(cases) // 2, cold.log
+    assert problems_told(warm.log) == told

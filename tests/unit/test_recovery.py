@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from types import SimpleNamespace
 
 import pytest
-from pelican.plugins.wow_index import recovery
-from pelican.plugins.wow_index.problems import Problem
 from pelican.plugins.wow_index.recovery import (
     explain_dropped,
-    keep_problems,
-    problems_found,
     repair_content,
     resolve_collisions,
 )
@@ -87,32 +82,6 @@ def test_control_characters_are_removed_everywhere():
     assert (story.title, story._summary, author.name) == ("AB", "S", "Ann[2J")
     assert story._content == "<p>]0;xtext</p>"
     assert "U+0000, U+0007, U+001B" in problem.message
-
-
-class Story:
-    """Hashable by identity, like Pelican's content classes."""
-
-
-def test_problems_are_kept_beside_the_story_while_it_lives():
-    problem = Problem("s.md", "Title", "given 2 times; the first one is kept", line=3)
-    story, clean = Story(), Story()
-    keep_problems(story, [problem])
-    keep_problems(clean, [])
-    assert problems_found(story) == (problem,) and problems_found(clean) == ()
-    assert vars(story) == {} and vars(clean) == {}  # no attribute added
-    keep_problems(story, [])  # read again, repaired
-    assert problems_found(story) == ()
-    keep_problems(story, [problem])
-    del story
-    gc.collect()
-    assert not any(isinstance(key, Story) for key in recovery._FOUND)
-
-
-def test_problems_of_an_unhashable_object_are_kept_on_it():
-    problem = Problem("s.md", "Summary", "control characters removed")
-    story = content(title="A")  # a SimpleNamespace compares by value
-    keep_problems(story, [problem])
-    assert problems_found(story) == (problem,)
 
 
 class Page(SimpleNamespace):

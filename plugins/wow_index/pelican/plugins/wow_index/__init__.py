@@ -15,7 +15,7 @@ from . import parallel
 from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
-from .recovery import keep_problems, repair_content
+from .recovery import repair_content
 from .settings import SettingsError, load_settings
 
 __all__ = ["WowGenerator", "register"]
@@ -36,7 +36,7 @@ def configure(pelican: Any) -> None:
 def prepare_content(content: Any) -> None:
     """As Pelican reads each article and page: repair what it read wrongly
     and, with WOW_SANITIZE_HTML, clean its HTML, before anything renders
-    it. The generator reports the problems kept (see ``keep_problems``)."""
+    it. The generator reports the problems kept on ``wow_problems``."""
     # Every WoW attribute, set here in one order for every article: Python
     # then keeps the articles' attribute dicts compact (shared keys) when
     # the generator fills them in, about 1 KB less per story.
@@ -49,7 +49,12 @@ def prepare_content(content: Any) -> None:
         from .sanitizing import sanitize_content
 
         problems += sanitize_content(content)
-    keep_problems(content, problems)
+    if problems:
+        # Only on content that has some: a name more on every article costs
+        # memory (Python shares the attribute names of a class's instances
+        # only up to 30), and kept on the object, the problems are reported
+        # again when a content cache keeps the object itself.
+        content.wow_problems = tuple(problems)
 
 
 def get_generators(pelican: Any) -> type[WowGenerator]:

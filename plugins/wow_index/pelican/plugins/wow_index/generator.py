@@ -32,7 +32,7 @@ from .i18n import install_translations
 from .layout import choose_layout
 from .memos import RenderedSummaries, no_new_memos
 from .problems import Problem, WowContentError, WowStoryError
-from .recovery import explain_dropped, problems_found, resolve_collisions
+from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
 from .sources import content_files
 from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
@@ -294,7 +294,9 @@ class WowGenerator(Generator):
         in __init__.py), pages that would overwrite each other."""
         read = self.context.get("generated_content", {})
         contents = [read[path] for path in sorted(read) if read[path] is not None]
-        problems = [p for content in contents for p in problems_found(content)]
+        problems = [
+            p for content in contents for p in getattr(content, "wow_problems", ())
+        ]
         problems += resolve_collisions(contents, self._reserved_paths())
         problems += [self._explain(path) for path in sorted(read) if not read[path]]
         return problems

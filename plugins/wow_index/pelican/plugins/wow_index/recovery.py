@@ -10,9 +10,6 @@ repairs what Pelican read so every other story is still published:
 * :func:`explain_dropped`: why a source file was dropped.
 * :func:`repair_content`: a repeated title, control characters.
 * :func:`resolve_collisions`: pages that would be written to the same file.
-
-What was found while Pelican read a file waits for the generator's report in
-:func:`keep_problems` and :func:`problems_found`.
 """
 
 from __future__ import annotations
@@ -21,15 +18,12 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from .problems import Problem, display_path, locate_field
 
 __all__ = [
     "CONTROL_CHARACTERS",
     "explain_dropped",
-    "keep_problems",
-    "problems_found",
     "repair_content",
     "resolve_collisions",
 ]
@@ -41,34 +35,6 @@ CONTROL_CHARACTERS = re.compile(
 )
 _DATE_VALUE = re.compile(r"^(?P<value>'.*'|\".*\") is not a valid date$", re.S)
 _BINARY_SAMPLE = 4096
-
-
-# Beside the content objects, not on them: most stories have no problem, and
-# one attribute more on every article costs memory (Python shares attribute
-# names among a class's instances only up to about thirty names; Pelican
-# already sets some twenty-five).
-_FOUND: WeakKeyDictionary[Any, tuple[Problem, ...]] = WeakKeyDictionary()
-
-
-def keep_problems(content: Any, problems: Iterable[Problem]) -> None:
-    """Remember what was found in ``content`` as Pelican read it, for as long
-    as the content object lives."""
-    found = tuple(problems)
-    try:
-        if found:
-            _FOUND[content] = found
-        else:
-            _FOUND.pop(content, None)
-    except TypeError:  # not hashable or weakly referable: kept on the object
-        content.wow_problems = found
-
-
-def problems_found(content: Any) -> tuple[Problem, ...]:
-    """What :func:`keep_problems` remembered for ``content``."""
-    try:
-        return _FOUND.get(content, ())
-    except TypeError:
-        return getattr(content, "wow_problems", ())
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:
