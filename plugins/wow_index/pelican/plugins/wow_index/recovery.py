@@ -288,7 +288,11 @@ def resolve_collisions(
     stop half-way. The first by source path keeps the file; each later one
     gets ``slug-2`` (``-3``…) and a problem naming both files.
     """
+    # output path -> what writes it: a source path, or a description of the
+    # site's own page; a source path is shown only in a problem (working out
+    # how to show it costs a relpath, for every page of every build).
     taken: dict[str, str] = dict(reserved or {})
+    sources: set[str] = set()
     problems: list[Problem] = []
     for content in sorted(contents, key=lambda c: str(c.source_path)):
         save_as = content.save_as
@@ -296,8 +300,11 @@ def resolve_collisions(
             continue
         owner = taken.get(save_as)
         if owner is None:
-            taken[save_as] = display_path(content.source_path)
+            taken[save_as] = str(content.source_path)
+            sources.add(save_as)
             continue
+        if save_as in sources:
+            owner = display_path(owner)
         old_slug = getattr(content, "slug", None)
         if hasattr(content, "override_save_as"):
             base, ext = os.path.splitext(save_as)
@@ -318,7 +325,8 @@ def resolve_collisions(
                 number += 1
             field = "Slug" if "slug" in content.metadata else "Title"
             now = content.slug
-        taken[content.save_as] = display_path(content.source_path)
+        taken[content.save_as] = str(content.source_path)
+        sources.add(content.save_as)
         _untangle_translations(content)
         problems.append(
             Problem(
