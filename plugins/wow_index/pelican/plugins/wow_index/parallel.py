@@ -14,7 +14,7 @@ code, and the site is byte for byte the one a serial build writes.
 
 Whenever the ahead-of-time answer is not certain to be that answer, the file
 is read serially by Pelican's reader, in the main process: the worker failed
-(an unreadable file, a broken pool, a timeout) or logged something, the file
+(an unreadable file, a broken pool) or logged something, the file
 changed since it was sent, the file was not sent, or its conversion was not
 finished yet (reading it here is no slower than waiting for it).
 """
