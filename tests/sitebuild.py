@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -202,3 +203,71 @@ def page_weight(output: Path, page: str) -> dict[str, int]:
         target = (path.parent / unquote(parsed.path)).resolve()
         files[str(target.relative_to(output.resolve()))] = target.stat().st_size
     return files
+
+
+_TIME = re.compile(r"^\[\d\d:\d\d:\d\d\]")
+
+
+def running_in(session: int) -> list[str]:
+    """Processes of ``session`` still running (not exited), as ``pid
+    command`` lines. multiprocessing's resource tracker ends shortly after
+    the build, so a moment is allowed for it."""
+    deadline = time.monotonic() + 10
+    while True:
+        alive = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                if os.getsid(int(entry.name)) == session and state != "Z":
+                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+                    alive.append(f"{entry.name} {command.decode(errors='replace')}")
+            except (OSError, IndexError):
+                continue
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+def problems(log: str) -> list[str]:
+    """The log without INFO lines and times: warnings, errors, tracebacks."""
+    lines = [_TIME.sub("", line).strip() for line in log.splitlines()]
+    return [
+        line
+        for line in lines
+        if line and not line.startswith(("INFO", "Done: Processed", "pages and "))
+    ]
+
+
+def tree(output: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted(output.rglob("*"))
+        if p.is_file()
+    }
+
+
+def build_apart(
+    content: Path, output: Path, **settings: object
+) -> tuple[int, str, list[str]]:
+    """Build ``content`` with the fixture settings and ``settings``,
+    verbosely, in a session of its own; return the exit code, the log and
+    the processes of the session still running after the build."""
+    conf = write_settings(
+        output.parent / f"{output.name}.py", **fixture_settings(**settings)
+    )
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
+    process = subprocess.Popen(
+        [*command, "-o", str(output), "-v"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # One hash seed: Pelican reads files in set order, and so logs in it.
+        env=dict(
+            os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1", PYTHONHASHSEED="1"
+        ),
+        start_new_session=True,
+    )
+    log, _ = process.communicate(timeout=600)
+    return process.returncode, log, running_in(process.pid)

@@ -10,89 +10,31 @@ be found when it is over.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from markdown_variety import MARKDOWN, write_variety
 from pelican.plugins.wow_index import parallel
 
-from sitebuild import fixture_settings, write_settings
+from sitebuild import build_apart, problems, tree
 
 STORIES = parallel.MIN_FILES + 20
-_TIME = re.compile(r"^\[\d\d:\d\d:\d\d\]")
 _USED = re.compile(r"Markdown: (\d+) of (\d+) files converted in (\d+) worker")
-
-
-def running_in(session: int) -> list[str]:
-    """Processes of ``session`` still running (not exited), as ``pid
-    command`` lines. multiprocessing's resource tracker ends shortly after
-    the build, so a moment is allowed for it."""
-    deadline = time.monotonic() + 10
-    while True:
-        alive = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-                if os.getsid(int(entry.name)) == session and state != "Z":
-                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
-                    alive.append(f"{entry.name} {command.decode(errors='replace')}")
-            except (OSError, IndexError):
-                continue
-        if not alive or time.monotonic() > deadline:
-            return alive
-        time.sleep(0.1)
 
 
 def build(
     content: Path, output: Path, parallel_markdown: bool, **settings: object
 ) -> tuple[str, list]:
-    conf = write_settings(
-        output.parent / f"{output.name}.py",
-        **fixture_settings(
-            MARKDOWN=MARKDOWN, WOW_PARALLEL_MARKDOWN=parallel_markdown, **settings
-        ),
+    returncode, log, left = build_apart(
+        content,
+        output,
+        MARKDOWN=MARKDOWN,
+        WOW_PARALLEL_MARKDOWN=parallel_markdown,
+        **settings,
     )
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
-    process = subprocess.Popen(
-        [*command, "-o", str(output), "-v"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        # One hash seed: Pelican reads files in set order, and so logs in it.
-        env=dict(
-            os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1", PYTHONHASHSEED="1"
-        ),
-        start_new_session=True,
-    )
-    log, _ = process.communicate(timeout=600)
-    left = running_in(process.pid)
-    assert process.returncode == 0, log
+    assert returncode == 0, log
     return log, left
-
-
-def problems(log: str) -> list[str]:
-    """The log without INFO lines and times: warnings, errors, tracebacks."""
-    lines = [_TIME.sub("", line).strip() for line in log.splitlines()]
-    return [
-        line
-        for line in lines
-        if line and not line.startswith(("INFO", "Done: Processed", "pages and "))
-    ]
-
-
-def tree(output: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(output).as_posix(): p.read_bytes()
-        for p in sorted(output.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.mark.skipif(parallel.usable_cpus() < 2, reason="the pool needs two CPUs")

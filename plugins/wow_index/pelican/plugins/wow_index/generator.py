@@ -24,6 +24,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from .ahead import PagesAhead
 from .checking import check_files, story_problems
 from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
@@ -53,6 +54,28 @@ class StoryMoment:
     anchor: str | None
     touchpoint: Touchpoint | None
     verdict: Verdict | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """One ``Writer.write_file`` call: a page, or a paginated list of pages
+    (``pages`` of them, as the Writer will split it)."""
+
+    save_as: str
+    template: Any
+    context: dict[str, Any]
+    relative_urls: bool
+    variables: dict[str, Any]
+    pages: int
+
+    def __call__(self, writer: Any, template: Any = None) -> None:
+        writer.write_file(
+            self.save_as,
+            self.template if template is None else template,
+            self.context,
+            relative_urls=self.relative_urls,
+            **self.variables,
+        )
 
 
 class WowView:
@@ -369,33 +392,51 @@ class WowGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         if self.view is None:
             return
-        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
+        steps = list(self._outputs())
+        ahead = None
+        if self.wow_settings["WOW_PARALLEL_PAGES"] and type(writer) is Writer:
+            ahead = PagesAhead.start(
+                [step for step in steps if isinstance(step, _Page)],
+                partial(Writer, self.output_path, settings=self.settings),
+            )
+        try:
+            for step in steps:
+                if ahead is not None and isinstance(step, _Page):
+                    ahead.write(step, writer)
+                else:
+                    step(writer)
+        finally:
+            if ahead is not None:
+                ahead.close()
+        self.fragments.clear()
+        self.summaries.forget()
+
+    def _outputs(self) -> Iterator[Callable[[Any], None]]:
+        """Everything the WoW pages write, in order: the JSON, the index, each
+        taxonomy's pages and feeds, the cells."""
+        assert self.view is not None
         view = self.view
-        common = {"wow": view, "wow_base": self.context["wow_base"]}
         # The JSON first: its text is the biggest thing the plugin makes at
         # once, and here it does not coincide with the rendered fragments.
         if self.settings["WOW_JSON_SAVE_AS"]:
-            self._write_json(writer, self.settings["WOW_JSON_SAVE_AS"])
+            yield partial(self._write_json, save_as=self.settings["WOW_JSON_SAVE_AS"])
         if self.settings["WOW_INDEX_SAVE_AS"]:
-            write(
+            yield self._page(
                 self.settings["WOW_INDEX_SAVE_AS"],
-                self.get_template("wow/index"),
-                self.context,
+                "wow/index",
                 url=view.url,
                 page_name=view.url,
-                **common,
             )
         for taxonomy in TAXONOMIES:
-            self._write_taxonomy(taxonomy, write, writer, common)
+            yield from self._taxonomy_outputs(taxonomy)
         # Term pages share one folder depth; cells sit one deeper, so the
         # entries rendered so far would not be replayed again.
-        self.fragments.clear()
+        yield lambda writer: self.fragments.clear()
         for cell in view.cells.values():
             if cell.articles and cell.save_as:
-                write(
+                yield self._page(
                     cell.save_as,
-                    self.get_template("wow/cell"),
-                    self.context,
+                    "wow/cell",
                     paginated={"articles": cell.articles},
                     template_name="wow/cell",
                     url=cell.url,
@@ -404,24 +445,17 @@ class WowGenerator(Generator):
                     touchpoint=cell.touchpoint,
                     verdict=cell.verdict,
                     articles=cell.articles,
-                    **common,
                 )
-        self.fragments.clear()
-        self.summaries.forget()
 
-    def _write_taxonomy(
-        self, taxonomy: Taxonomy, write: Any, writer: Any, common: dict[str, Any]
-    ) -> None:
+    def _taxonomy_outputs(self, taxonomy: Taxonomy) -> Iterator[Callable[[Any], None]]:
         """The one engine: a page and a feed per term, and the list page."""
         assert self.view is not None
         terms = [t for t in self.view.terms(taxonomy.kind) if t.articles]
-        template = self.get_template(taxonomy.template)
         for term in terms:
             if term.save_as:
-                write(
+                yield self._page(
                     term.save_as,
-                    template,
-                    self.context,
+                    taxonomy.template,
                     paginated={"articles": term.articles},
                     template_name=taxonomy.template,
                     url=term.url,
@@ -430,32 +464,55 @@ class WowGenerator(Generator):
                     taxonomy=taxonomy,
                     articles=term.articles,
                     **{taxonomy.kind: term},
-                    **common,
                 )
             if term.feed_save_as:
-                with no_new_memos():
-                    writer.write_feed(
-                        term.articles,
-                        self.context,
-                        term.feed_save_as,
-                        term.feed_url,
-                        feed_title=term.name,
-                    )
-        if taxonomy.list_template and self.settings.get(
-            f"{taxonomy.list_setting}_SAVE_AS"
-        ):
-            write(
-                self.settings[f"{taxonomy.list_setting}_SAVE_AS"],
-                self.get_template(taxonomy.list_template),
-                self.context,
-                url=self.settings[f"{taxonomy.list_setting}_URL"],
-                page_name=self.settings[f"{taxonomy.list_setting}_URL"],
+                yield partial(self._write_feed, term)
+        list_setting = taxonomy.list_setting
+        if taxonomy.list_template and self.settings.get(f"{list_setting}_SAVE_AS"):
+            yield self._page(
+                self.settings[f"{list_setting}_SAVE_AS"],
+                taxonomy.list_template,
+                url=self.settings[f"{list_setting}_URL"],
+                page_name=self.settings[f"{list_setting}_URL"],
                 terms=terms,
                 taxonomy=taxonomy,
-                **common,
             )
 
-    def _write_json(self, writer: Any, save_as: str) -> None:
+    def _page(self, save_as: str, template: str, **variables: Any) -> _Page:
+        """One ``Writer.write_file`` call of a WoW template."""
+        assert self.view is not None
+        pages = 1
+        paginated = variables.get("paginated")
+        name = variables.get("template_name")
+        if paginated and name in self.settings["PAGINATED_TEMPLATES"]:
+            per_page = (
+                self.settings["PAGINATED_TEMPLATES"][name]
+                or self.settings["DEFAULT_PAGINATION"]
+            )
+            listed = len(next(iter(paginated.values())))
+            # No per-page number (DEFAULT_PAGINATION = False): one page.
+            pages = max(1, -(-listed // per_page)) if per_page else 1
+        variables.update(wow=self.view, wow_base=self.context["wow_base"])
+        return _Page(
+            save_as,
+            self.get_template(template),
+            self.context,
+            self.settings["RELATIVE_URLS"],
+            variables,
+            pages,
+        )
+
+    def _write_feed(self, term: WowTerm, writer: Any) -> None:
+        with no_new_memos():
+            writer.write_feed(
+                term.articles,
+                self.context,
+                term.feed_save_as,
+                term.feed_url,
+                feed_title=term.name,
+            )
+
+    def _write_json(self, writer: Any, *, save_as: str) -> None:
         """Through the Writer, like a page: a writer that skips outputs whose
         inputs did not change (``invoke serve``) skips it too. Pelican's own
         Writer gets it in pieces (see :func:`_write_pieces`)."""

@@ -140,6 +140,16 @@ SCHEMA: tuple[Setting, ...] = (
         "same, byte for byte. False reads them one at a time, as Pelican does.",
     ),
     Setting(
+        "WOW_PARALLEL_PAGES",
+        True,
+        (bool,),
+        "Render the WoW pages in two processes (a forked copy renders from "
+        "the last page back while the build renders from the first) on "
+        "Linux, with two CPUs or more and Pelican's own Writer, when there "
+        "are at least 100 of them; every page is still written by the build, "
+        "byte for byte the same. False renders them in the build's process.",
+    ),
+    Setting(
         "WOW_TOUCHPOINTS",
         _DEFAULTS["touchpoints"],
         (dict,),

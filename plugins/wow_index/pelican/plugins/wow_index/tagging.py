@@ -93,18 +93,21 @@ class _Collector:
         )
 
 
-def _field(metadata: Mapping[str, Any], name: str) -> tuple[str, Any]:
-    """Find a field whatever its case; return (name as written, value)."""
+def _fields(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """Each field's value by its lower-case name (the first spelling wins):
+    one pass, however many fields are looked up."""
+    fields: dict[str, Any] = {}
     for key, value in metadata.items():
-        if isinstance(key, str) and key.lower() == name:
-            return key, value
-    return name.capitalize(), None
+        if isinstance(key, str):
+            fields.setdefault(key.lower(), value)
+    return fields
 
 
-def _misspelt_fields(metadata: Mapping[str, Any], report: _Collector) -> None:
+def _misspelt_fields(
+    metadata: Mapping[str, Any], present: Mapping[str, Any], report: _Collector
+) -> None:
     """A field name close to a tag field (``Tuchpoint``, ``Verdicts``) would
     quietly turn a story into an essay: report it with a did-you-mean."""
-    present = {k.lower() for k in metadata if isinstance(k, str)}
     for key in metadata:
         if not isinstance(key, str) or key.lower() in TAG_FIELDS:
             continue
@@ -139,8 +142,9 @@ def parse_story_tags(
     nor verdict is an essay and is not an error.
     """
     report = _Collector(path)
+    fields = _fields(metadata)
 
-    _, tp_value = _field(metadata, "touchpoint")
+    tp_value = fields.get("touchpoint")
     found: list[str] = []
     if tp_value is not None:
         raw = split_values(tp_value)
@@ -173,7 +177,7 @@ def parse_story_tags(
                     touchpoints.suggest(item),
                 )
 
-    _, v_value = _field(metadata, "verdict")
+    v_value = fields.get("verdict")
     verdict: str | None = None
     if v_value is not None:
         raw = split_values(v_value)
@@ -194,7 +198,7 @@ def parse_story_tags(
                     verdicts.suggest(raw[0]),
                 )
 
-    _, c_value = _field(metadata, "company")
+    c_value = fields.get("company")
     company: str | None = None
     if c_value is not None:
         names = (
@@ -215,7 +219,7 @@ def parse_story_tags(
                 )
                 company = company[:MAX_COMPANY_LENGTH].rstrip()
 
-    _misspelt_fields(metadata, report)
+    _misspelt_fields(metadata, fields, report)
 
     if tp_value is not None and v_value is None:
         report.add(

@@ -1,0 +1,235 @@
+"""Rendering the WoW pages on two CPUs.
+
+Pelican renders and writes every page in one process, and the WoW pages are
+most of what the plugin adds to a build. When they render, the Markdown
+workers have stopped and a second CPU is idle. So, where a fork is cheap
+and safe, the generator forks this process once, before its first page: the
+copy renders the pages from the last one backwards, each into a file of a
+temporary folder, while this process renders them from the first one
+forwards; from the page where the two meet, this process writes the copy's
+text instead of rendering the page again.
+
+Every page still goes through the site's Writer in this process, in the
+order of a serial build, so the output, the log, the ``content_written``
+signals and Pelican's overwrite checks are those of a serial build. This
+process never waits for the copy: a page the copy has not finished is
+rendered here. The copy stops at the first page whose rendering logs a
+warning or raises (this process renders that page and all before it, and
+tells what a serial build tells, where it tells it: a warning is mostly
+said once, by the first page that needs what it is about, and the copy's
+last-first order would find a different first page). When the last page
+is written, the copy is stopped.
+
+Only on Linux, with two usable CPUs and Pelican's own Writer (another
+writer may render its own way). A fork copies only the thread that forks: a
+lock another thread held stays held in the copy, which may then stop, but
+never changes what is written, since this process does not wait for it. So
+other threads may run, as long as they are daemon threads (Pelican's own
+command line shows a status line from one); a program that runs threads of
+its own work while it builds gets no copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import io
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from pelican import signals
+
+from .parallel import usable_cpus
+
+__all__ = ["MIN_PAGES", "PageWrite", "PagesAhead", "can_fork"]
+
+logger = logging.getLogger(__name__)
+
+# Forking costs a few milliseconds and the copy's first pages duplicate
+# work; below this many pages a build would gain nothing.
+MIN_PAGES = 100
+
+
+class PageWrite(Protocol):
+    """One ``Writer.write_file`` call (one page, or a paginated list)."""
+
+    template: Any
+    pages: int
+
+    def __call__(self, writer: Any, template: Any = None) -> None: ...
+
+
+def can_fork() -> bool:
+    """Whether a copy of this process may render pages beside it."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and usable_cpus() >= 2
+        and all(
+            thread.daemon
+            for thread in threading.enumerate()
+            if thread is not threading.current_thread()
+        )
+        and hasattr(signals.content_written, "muted")
+    )
+
+
+def _name(output_file: str) -> str:
+    """The temporary file of one output file."""
+    return hashlib.sha1(output_file.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class PagesAhead:
+    """The copy rendering pages ahead, and the pages taken from it."""
+
+    def __init__(self, folder: Path, pid: int) -> None:
+        self.folder = folder
+        self.pid = pid
+        self.taken = 0
+        self.rendered = 0
+
+    @classmethod
+    def start(
+        cls, writes: Sequence[PageWrite], writer: Callable[[], Any]
+    ) -> PagesAhead | None:
+        """Fork a copy that renders ``writes`` last first with a writer made
+        by ``writer`` (its files are thrown away); None if there are too few
+        pages or no fork."""
+        if sum(w.pages for w in writes) < MIN_PAGES or not can_fork():
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="wow-pages-"))
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        try:
+            with warnings.catch_warnings():
+                # Python 3.12+ warns of a fork beside other threads (see above).
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pid = os.fork()
+        except OSError as error:
+            logger.debug("pelican-wow-index: no second process: %s", error)
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        if pid == 0:  # pragma: no cover - runs in the copy, which never returns
+            _render_ahead(writes, writer, folder)
+        return cls(folder, pid)
+
+    def write(self, write: PageWrite, writer: Any) -> None:
+        """Write the pages of ``write`` through ``writer``, with the copy's
+        text for each page it has finished."""
+        write(writer, _Replay(write.template, self))
+
+    def close(self) -> None:
+        """Stop the copy and remove its folder."""
+        with contextlib.suppress(ProcessLookupError):  # ended already
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):  # and waited for
+            os.waitpid(self.pid, 0)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        logger.info(
+            "WoW pages: %d of %d rendered by a second process",
+            self.taken,
+            self.taken + self.rendered,
+        )
+
+
+class _Replay:
+    """A template that answers with the copy's text when it has some."""
+
+    def __init__(self, template: Any, ahead: PagesAhead) -> None:
+        self._template = template
+        self._ahead = ahead
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = args[0] if args else kwargs
+        path = self._ahead.folder / _name(context["output_file"])
+        try:
+            text = path.read_bytes().decode("utf-8", "surrogatepass")
+        except FileNotFoundError:
+            self._ahead.rendered += 1
+            return self._template.render(*args, **kwargs)
+        self._ahead.taken += 1
+        return text
+
+
+class _Records(logging.Handler):
+    """Counts what the copy logs at WARNING or above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Stop(Exception):
+    """A page logged something: the copy goes no further."""
+
+
+class _Capture:
+    """A template that keeps its text in the folder, unless rendering it
+    logged something (then the copy stops; see the module's docstring)."""
+
+    def __init__(self, template: Any, folder: Path, records: _Records) -> None:
+        self._template = template
+        self._folder = folder
+        self._records = records
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = args[0] if args else kwargs
+        text = self._template.render(*args, **kwargs)
+        if self._records.count:
+            raise _Stop
+        path = self._folder / _name(context["output_file"])
+        part = path.with_suffix(".part")
+        part.write_bytes(text.encode("utf-8", "surrogatepass"))
+        os.replace(part, path)
+        return ""
+
+
+def _render_ahead(
+    writes: Sequence[PageWrite], writer: Callable[[], Any], folder: Path
+) -> None:  # pragma: no cover - runs in the copy
+    """The copy: render ``writes`` last first, then end without cleaning
+    up (the files and state it shares with this process are this process's)."""
+    try:
+        gc.freeze()  # the collector would touch, and so copy, every object
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        records = _Records()
+        # Nothing the copy logs is shown; anything it logs stops it.
+        for log in logging.Logger.manager.loggerDict.values():
+            if isinstance(log, logging.Logger) and log.handlers:
+                log.handlers = [records]
+        logging.getLogger().handlers = [records]
+
+        def noted(*args: Any, **kwargs: Any) -> None:
+            records.count += 1
+
+        warnings.showwarning = noted
+        discard = writer()
+        # Its pages go to the folder (see _Capture), not to the output.
+        discard._open_w = lambda *args, **kwargs: io.StringIO()
+        with signals.content_written.muted():
+            for write in reversed(writes):
+                # An error stops the copy too: this process meets it again.
+                write(discard, _Capture(write.template, folder, records))
+    finally:
+        os._exit(0)

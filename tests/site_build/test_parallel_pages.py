@@ -1,0 +1,116 @@
+"""WoW pages rendered by a second process make the same site.
+
+A realistic corpus is built with WOW_PARALLEL_PAGES on and off: every output
+file must have the same bytes, the log the same warnings and errors, the
+copy must have rendered some of the pages, and no process may outlive the
+build. A plugin that logs, or raises, while a page renders
+(``tests/fixtures/plugins/loud_summary.py``) shows that such a page is told
+once, as a serial build tells it, and fails the build the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pelican.plugins.wow_index import ahead
+
+from bench.corpus import ensure_corpus
+from sitebuild import FIXTURES, build_apart, metadata_of, problems, tree
+
+_TAKEN = re.compile(r"WoW pages: (\d+) of (\d+) rendered by a second process")
+
+pytestmark = pytest.mark.skipif(
+    not ahead.can_fork(), reason="a second process needs Linux and two CPUs"
+)
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    return ensure_corpus(120, root=tmp_path_factory.mktemp("corpus")).content
+
+
+def oldest_slug(content: Path) -> str:
+    """The oldest story: last on every list, so the copy renders it."""
+    stories = sorted(
+        (metadata_of(path)["date"], path.stem)
+        for path in (content / "stories").glob("*.md")
+    )
+    return stories[0][1]
+
+
+def build(content: Path, output: Path, parallel_pages: bool, **settings: object):
+    return build_apart(
+        content,
+        output,
+        # Two stories a page: well over a hundred WoW pages.
+        DEFAULT_PAGINATION=2,
+        WOW_PAGINATION=2,
+        WOW_PARALLEL_MARKDOWN=False,
+        WOW_PARALLEL_PAGES=parallel_pages,
+        PLUGIN_PATHS=[str(FIXTURES / "plugins")],
+        PLUGINS=["pelican.plugins.wow_index", "loud_summary"],
+        **settings,
+    )
+
+
+def test_a_second_process_renders_pages_of_the_same_site(content, tmp_path):
+    code, serial_log, _ = build(content, tmp_path / "serial", False)
+    assert code == 0, serial_log
+    code, parallel_log, left = build(content, tmp_path / "parallel", True)
+    assert code == 0, parallel_log
+
+    taken = _TAKEN.search(parallel_log)
+    assert taken, "no second process:\n" + parallel_log
+    copied, pages = map(int, taken.groups())
+    assert 0 < copied < pages
+    assert pages > ahead.MIN_PAGES
+    assert not _TAKEN.search(serial_log)
+    assert left == [], "processes outlived the build"
+
+    expected, got = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
+    assert sorted(got) == sorted(expected)
+    assert [name for name in expected if got[name] != expected[name]] == []
+    assert problems(parallel_log) == problems(serial_log)
+
+
+def test_a_page_that_logs_while_it_renders_is_told_as_in_a_serial_build(
+    content, tmp_path
+):
+    slug = oldest_slug(content)
+    said = f"The summary of {slug} was asked for on "
+    code, serial_log, _ = build(
+        content, tmp_path / "serial", False, TEST_LOUD_SLUG=slug
+    )
+    assert code == 0, serial_log
+    code, parallel_log, left = build(
+        content, tmp_path / "parallel", True, TEST_LOUD_SLUG=slug
+    )
+    assert code == 0, parallel_log
+    assert left == []
+
+    # Said once per folder depth (the story's entry is rendered once per
+    # depth), naming the first page of each depth that lists the story.
+    assert sum(said in line for line in problems(serial_log)) == 2
+    assert problems(parallel_log) == problems(serial_log)
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+
+
+def test_a_page_that_fails_to_render_fails_the_build_as_in_a_serial_build(
+    content, tmp_path
+):
+    slug = oldest_slug(content)
+    code, serial_log, _ = build(
+        content, tmp_path / "serial", False, TEST_FAILING_SLUG=slug
+    )
+    parallel_code, parallel_log, left = build(
+        content, tmp_path / "parallel", True, TEST_FAILING_SLUG=slug
+    )
+    assert code != 0 and parallel_code == code
+    assert left == [], "processes outlived the failed build"
+    failure = f"No summary for {slug}"
+    assert failure in serial_log
+    assert [line for line in problems(parallel_log) if failure in line] == [
+        line for line in problems(serial_log) if failure in line
+    ]

@@ -1,0 +1,108 @@
+"""Pages rendered ahead by a forked copy: what is taken, what is not.
+
+A stand-in writer does what Pelican's ``Writer.write_file`` does with a
+template (render it with the page's ``output_file``, keep the text); each
+test lets the copy finish before this process writes, so what the copy did
+is certain.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+
+import pytest
+from pelican.plugins.wow_index import ahead
+
+pytestmark = pytest.mark.skipif(
+    not ahead.can_fork(), reason="a second process needs Linux and two CPUs"
+)
+
+
+class StandInWriter:
+    def __init__(self) -> None:
+        self.written: dict[str, str] = {}
+
+    def write_file(self, name: str, template, pages: int) -> None:
+        for number in range(1, pages + 1):
+            output = name if number == 1 else f"{number}/{name}"
+            self.written[output] = template.render({"output_file": output})
+
+
+class Template:
+    """Says which process rendered it; logs a warning for one page."""
+
+    def __init__(self, noisy: str | None = None) -> None:
+        self.noisy = noisy
+
+    def render(self, context: dict[str, str]) -> str:
+        if context["output_file"] == self.noisy:
+            logging.getLogger("test").warning("odd page %s", self.noisy)
+        who = "here" if os.getpid() == PARENT else "copy"
+        return f"<p>{context['output_file']} café \udcff</p><!-- {who} -->"
+
+
+PARENT = os.getpid()
+
+
+@dataclass
+class Write:
+    name: str
+    template: Template
+    pages: int
+
+    def __call__(self, writer, template=None) -> None:
+        writer.write_file(self.name, template or self.template, self.pages)
+
+
+def copy_done(started: ahead.PagesAhead) -> None:
+    deadline = time.monotonic() + 30
+    while os.waitpid(started.pid, os.WNOHANG) == (0, 0):
+        assert time.monotonic() < deadline, "the copy did not finish"
+        time.sleep(0.01)
+
+
+def write_all(writes: list[Write], monkeypatch) -> tuple[dict[str, str], int]:
+    monkeypatch.setattr(ahead, "MIN_PAGES", 1)
+    started = ahead.PagesAhead.start(writes, StandInWriter)
+    assert started is not None
+    copy_done(started)
+    writer = StandInWriter()
+    for write in writes:
+        started.write(write, writer)
+    folder = started.folder
+    started.close()
+    assert not folder.exists()
+    return writer.written, started.taken
+
+
+def test_a_finished_copy_gives_every_page_as_it_rendered_it(monkeypatch):
+    writes = [Write(f"page-{n}.html", Template(), 3) for n in range(5)]
+    written, taken = write_all(writes, monkeypatch)
+    assert taken == 15
+    assert len(written) == 15
+    assert all(text.endswith("<!-- copy -->") for text in written.values())
+    assert written["2/page-4.html"] == ("<p>2/page-4.html café \udcff</p><!-- copy -->")
+
+
+def test_the_copy_stops_at_a_page_that_logs_and_this_process_renders_the_rest(
+    monkeypatch, caplog
+):
+    template = Template(noisy="2/page-3.html")
+    writes = [Write(f"page-{n}.html", template, 3) for n in range(5)]
+    with caplog.at_level(logging.WARNING):
+        written, taken = write_all(writes, monkeypatch)
+    # Last list first: the copy rendered the pages of page-4, then the first
+    # of page-3, and stopped at the noisy one; this process rendered the
+    # others, and said the warning.
+    copied = {name for name, text in written.items() if text.endswith("copy -->")}
+    assert copied == {"page-4.html", "2/page-4.html", "3/page-4.html", "page-3.html"}
+    assert taken == 4
+    assert [r.getMessage() for r in caplog.records] == ["odd page 2/page-3.html"]
+
+
+def test_too_few_pages_start_no_copy():
+    writes = [Write("page.html", Template(), 1)]
+    assert ahead.PagesAhead.start(writes, StandInWriter) is None
