@@ -5,7 +5,7 @@ most of what the plugin adds to a build. When they render, the Markdown
 workers have stopped and a second CPU is idle. So, where a fork is cheap
 and safe, the generator forks this process once, before its first page: the
 copy renders the pages from the last one backwards, each into a file of a
-temporary folder, while this process renders them from the first one
+temporary folder (compressed), while this process renders them from the first one
 forwards; from the page where the two meet, this process writes the copy's
 text instead of rendering the page again.
 
@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import warnings
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -109,7 +110,8 @@ class PagesAhead:
             return None
         folder = Path(tempfile.mkdtemp(prefix="wow-pages-"))
         for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+            if stream is not None:
+                stream.flush()
         try:
             with warnings.catch_warnings():
                 # Python 3.12+ warns of a fork beside other threads (see above).
@@ -156,7 +158,7 @@ class _Replay:
         context = args[0] if args else kwargs
         path = self._ahead.folder / _name(context["output_file"])
         try:
-            text = path.read_bytes().decode("utf-8", "surrogatepass")
+            text = zlib.decompress(path.read_bytes()).decode("utf-8", "surrogatepass")
         except FileNotFoundError:
             self._ahead.rendered += 1
             return self._template.render(*args, **kwargs)
@@ -198,7 +200,8 @@ class _Capture:
             raise _Stop
         path = self._folder / _name(context["output_file"])
         part = path.with_suffix(".part")
-        part.write_bytes(text.encode("utf-8", "surrogatepass"))
+        # Compressed: a temporary folder may be in memory (tmpfs).
+        part.write_bytes(zlib.compress(text.encode("utf-8", "surrogatepass"), 1))
         os.replace(part, path)
         return ""
 
