@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from dataclasses import dataclass
 
 import pytest
 from pelican.plugins.wow_index import ahead
+from pelican.plugins.wow_index.settings import SCHEMA
 
-pytestmark = pytest.mark.skipif(
+needs_fork = pytest.mark.skipif(
     not ahead.can_fork(), reason="a second process needs Linux and two CPUs"
 )
 
@@ -78,6 +80,7 @@ def write_all(writes: list[Write], monkeypatch) -> tuple[dict[str, str], int]:
     return writer.written, started.taken
 
 
+@needs_fork
 def test_a_finished_copy_gives_every_page_as_it_rendered_it(monkeypatch):
     writes = [Write(f"page-{n}.html", Template(), 3) for n in range(5)]
     written, taken = write_all(writes, monkeypatch)
@@ -87,6 +90,7 @@ def test_a_finished_copy_gives_every_page_as_it_rendered_it(monkeypatch):
     assert written["2/page-4.html"] == ("<p>2/page-4.html café \udcff</p><!-- copy -->")
 
 
+@needs_fork
 def test_the_copy_stops_at_a_page_that_logs_and_this_process_renders_the_rest(
     monkeypatch, caplog
 ):
@@ -103,6 +107,26 @@ def test_the_copy_stops_at_a_page_that_logs_and_this_process_renders_the_rest(
     assert [r.getMessage() for r in caplog.records] == ["odd page 2/page-3.html"]
 
 
+@needs_fork
 def test_too_few_pages_start_no_copy():
     writes = [Write("page.html", Template(), 1)]
     assert ahead.PagesAhead.start(writes, StandInWriter) is None
+
+
+def test_one_cpu_or_a_working_thread_starts_no_copy(monkeypatch):
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 1)
+    assert not ahead.can_fork()
+    monkeypatch.setattr(ahead, "usable_cpus", lambda: 2)
+    done = threading.Event()
+    worker = threading.Thread(target=done.wait)  # not a daemon: real work
+    worker.start()
+    try:
+        assert not ahead.can_fork()
+    finally:
+        done.set()
+        worker.join()
+
+
+def test_the_settings_table_gives_the_threshold():
+    doc = next(s.doc for s in SCHEMA if s.name == "WOW_PARALLEL_PAGES")
+    assert f"at least {ahead.MIN_PAGES} of them" in doc
