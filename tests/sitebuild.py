@@ -248,6 +248,16 @@ def tree(output: Path) -> dict[str, bytes]:
     }
 
 
+def differing_files(one: Path, other: Path) -> list[str]:
+    """Files two builds wrote differently, or only one of them wrote."""
+    first, second = tree(one), tree(other)
+    return sorted(
+        name
+        for name in first.keys() | second.keys()
+        if first.get(name) != second.get(name)
+    )
+
+
 def build_apart(
     content: Path, output: Path, **settings: object
 ) -> tuple[int, str, list[str]]:

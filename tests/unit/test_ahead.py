@@ -24,7 +24,7 @@ needs_fork = pytest.mark.skipif(
 
 
 class StandInWriter:
-    def __init__(self) -> None:
+    def __init__(self, output_path: str = "") -> None:
         self.written: dict[str, str] = {}
 
     def write_file(self, name: str, template, pages: int) -> None:

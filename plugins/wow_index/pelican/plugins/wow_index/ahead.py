@@ -101,11 +101,12 @@ class PagesAhead:
 
     @classmethod
     def start(
-        cls, writes: Sequence[PageWrite], writer: Callable[[], Any]
+        cls, writes: Sequence[PageWrite], writer: Callable[[str], Any]
     ) -> PagesAhead | None:
         """Fork a copy that renders ``writes`` last first with a writer made
-        by ``writer`` (its files are thrown away); None if there are too few
-        pages or no fork."""
+        by ``writer(output_path)``, given a folder of its own (whatever it
+        writes there is thrown away); None if there are too few pages or no
+        fork."""
         if sum(w.pages for w in writes) < MIN_PAGES or not can_fork():
             return None
         folder = Path(tempfile.mkdtemp(prefix="wow-pages-"))
@@ -144,15 +145,22 @@ class PagesAhead:
         )
 
 
-class _Replay:
-    """A template that answers with the copy's text when it has some."""
+class _StandIn:
+    """A template's stand-in: all but ``render`` is the template's own."""
 
-    def __init__(self, template: Any, ahead: PagesAhead) -> None:
+    def __init__(self, template: Any) -> None:
         self._template = template
-        self._ahead = ahead
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._template, name)
+
+
+class _Replay(_StandIn):
+    """A template that answers with the copy's text when it has some."""
+
+    def __init__(self, template: Any, ahead: PagesAhead) -> None:
+        super().__init__(template)
+        self._ahead = ahead
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = args[0] if args else kwargs
@@ -181,17 +189,14 @@ class _Stop(Exception):
     """A page logged something: the copy goes no further."""
 
 
-class _Capture:
+class _Capture(_StandIn):
     """A template that keeps its text in the folder, unless rendering it
     logged something (then the copy stops; see the module's docstring)."""
 
     def __init__(self, template: Any, folder: Path, records: _Records) -> None:
-        self._template = template
+        super().__init__(template)
         self._folder = folder
         self._records = records
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._template, name)
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = args[0] if args else kwargs
@@ -207,7 +212,7 @@ class _Capture:
 
 
 def _render_ahead(
-    writes: Sequence[PageWrite], writer: Callable[[], Any], folder: Path
+    writes: Sequence[PageWrite], writer: Callable[[str], Any], folder: Path
 ) -> None:  # pragma: no cover - runs in the copy
     """The copy: render ``writes`` last first, then end without cleaning
     up (the files and state it shares with this process are this process's)."""
@@ -227,8 +232,10 @@ def _render_ahead(
             records.count += 1
 
         warnings.showwarning = noted
-        discard = writer()
-        # Its pages go to the folder (see _Capture), not to the output.
+        # Its pages go to the folder (see _Capture), not to the output: the
+        # writer's own output is the folder's too, so that nothing the copy
+        # does (a plugin that changed the Writer) can touch the site.
+        discard = writer(str(folder / "output"))
         discard._open_w = lambda *args, **kwargs: io.StringIO()
         with signals.content_written.muted():
             for write in reversed(writes):

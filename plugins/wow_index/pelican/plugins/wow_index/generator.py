@@ -2,9 +2,10 @@
 
 ``generate_context`` tags every article, groups the tagged ones and puts the
 ``wow`` view in the shared context (so any template, article pages included,
-can use it). ``generate_output`` writes the index, one page per term of each
-taxonomy (paginated, with a feed where configured), the cell pages and the
-JSON data, all through Pelican's Writer.
+can use it). ``generate_output`` writes the JSON data, the index, one page
+per term of each taxonomy (paginated, with a feed where configured) and the
+cell pages, all through the site's Writer, in that order; with Pelican's own
+Writer a forked copy of the build renders pages ahead (see ``ahead.py``).
 """
 
 from __future__ import annotations
@@ -397,7 +398,7 @@ class WowGenerator(Generator):
         if self.wow_settings["WOW_PARALLEL_PAGES"] and type(writer) is Writer:
             ahead = PagesAhead.start(
                 [step for step in steps if isinstance(step, _Page)],
-                partial(Writer, self.output_path, settings=self.settings),
+                partial(Writer, settings=self.settings),
             )
         try:
             for step in steps:
