@@ -130,3 +130,17 @@ def test_one_cpu_or_a_working_thread_starts_no_copy(monkeypatch):
 def test_the_settings_table_gives_the_threshold():
     doc = next(s.doc for s in SCHEMA if s.name == "WOW_PARALLEL_PAGES")
     assert f"at least {ahead.MIN_PAGES} of them" in doc
+
+
+@needs_fork
+def test_no_temporary_folder_starts_no_copy(monkeypatch):
+    monkeypatch.setattr(ahead, "MIN_PAGES", 1)
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(ahead.tempfile, "mkdtemp", read_only)
+    assert (
+        ahead.PagesAhead.start([Write("page.html", Template(), 1)], StandInWriter)
+        is None
+    )

@@ -109,7 +109,11 @@ class PagesAhead:
         fork."""
         if sum(w.pages for w in writes) < MIN_PAGES or not can_fork():
             return None
-        folder = Path(tempfile.mkdtemp(prefix="wow-pages-"))
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="wow-pages-"))
+        except OSError as error:  # no writable temporary folder: serially
+            logger.debug("pelican-wow-index: no temporary folder: %s", error)
+            return None
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
@@ -167,7 +171,7 @@ class _Replay(_StandIn):
         path = self._ahead.folder / _name(context["output_file"])
         try:
             text = zlib.decompress(path.read_bytes()).decode("utf-8", "surrogatepass")
-        except FileNotFoundError:
+        except (OSError, zlib.error):  # not finished (or unreadable): render here
             self._ahead.rendered += 1
             return self._template.render(*args, **kwargs)
         self._ahead.taken += 1
