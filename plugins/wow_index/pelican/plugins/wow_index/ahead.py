@@ -4,10 +4,10 @@ Pelican renders and writes every page in one process, and the WoW pages are
 most of what the plugin adds to a build. When they render, the Markdown
 workers have stopped and a second CPU is idle. So, where a fork is cheap
 and safe, the generator forks this process once, before its first page: the
-copy renders the pages from the last one backwards, each into a file of a
-temporary folder (compressed), while this process renders them from the first one
-forwards; from the page where the two meet, this process writes the copy's
-text instead of rendering the page again.
+copy renders the pages from the last one backwards, each into a compressed
+file of a temporary folder, while this process renders them from the first
+one forwards; from the page where the two meet, this process writes the
+copy's text instead of rendering the page again.
 
 Every page still goes through the site's Writer in this process, in the
 order of a serial build, so the output, the log, the ``content_written``
