@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bench.measure import stop_process_group
-from sitebuild import ROOT
+from sitebuild import ROOT, tree
 
 INVOKE = Path(sys.executable).parent / "invoke"
 COPY_IGNORE = shutil.ignore_patterns(
@@ -146,14 +146,6 @@ def clean_build(root: Path, output: Path) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return output
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def differences(served: Path, clean: Path) -> list[str]:

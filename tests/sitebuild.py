@@ -241,6 +241,7 @@ def problems(log: str) -> list[str]:
 
 
 def tree(output: Path) -> dict[str, bytes]:
+    """Every file below ``output``, by relative path, with its bytes."""
     return {
         p.relative_to(output).as_posix(): p.read_bytes()
         for p in sorted(output.rglob("*"))
