@@ -395,7 +395,7 @@ class WowGenerator(Generator):
             return
         steps = list(self._outputs())
         ahead = None
-        if self.wow_settings["WOW_PARALLEL_PAGES"] and type(writer) is Writer:
+        if self.wow_settings["WOW_PARALLEL_PAGES"] and _is_pelicans_writer(writer):
             ahead = PagesAhead.start(
                 [step for step in steps if isinstance(step, _Page)],
                 partial(Writer, settings=self.settings),
@@ -533,7 +533,7 @@ class WowGenerator(Generator):
                 summary=self.summaries.html,
             )
 
-        if type(writer) is Writer and hasattr(writer, "_open_w"):
+        if _is_pelicans_writer(writer):
             _write_pieces(writer, save_as, pieces(document()), self.context)
         else:
             writer.write_file(
@@ -542,6 +542,13 @@ class WowGenerator(Generator):
                 self.context,
                 url=save_as,
             )
+
+
+def _is_pelicans_writer(writer: Any) -> bool:
+    """Pelican's own Writer, not another (``invoke serve``'s, a plugin's):
+    the index in pieces and the pages rendered ahead rely on what it does
+    in ``write_file`` and ``_open_w``, which a subclass may change."""
+    return type(writer) is Writer and hasattr(writer, "_open_w")
 
 
 def _write_pieces(
