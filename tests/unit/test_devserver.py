@@ -8,10 +8,12 @@ import threading
 import time
 
 from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 from pelican.utils import get_date
 
+from devserver.archives import linear_period_archives
 from devserver.fingerprint import (
     body_digest,
     card_digest,
@@ -101,3 +103,70 @@ def test_the_hub_wakes_waiting_browsers_on_publish():
     hub.failed(["stories/x.md: bad date"])
     assert hub.status["ok"] is False and hub.status["builds"] == 2
     assert hub.status["generation"] == 1
+
+
+class _Story:
+    def __init__(self, number: int, date: str) -> None:
+        self.number, self.date = number, get_date(date)
+
+    def __repr__(self) -> str:
+        return f"story {self.number}"
+
+
+class _EqualStory(_Story):
+    def __eq__(self, other: object) -> bool:  # every story "equals" every other
+        return isinstance(other, _Story)
+
+    __hash__ = object.__hash__
+
+
+def _period_settings() -> dict:
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    for period, fmt in (("YEAR", "%Y"), ("MONTH", "%Y/%m"), ("DAY", "%Y/%m/%d")):
+        settings[f"{period}_ARCHIVE_SAVE_AS"] = f"{{date:{fmt}}}/index.html"
+        settings[f"{period}_ARCHIVE_URL"] = f"{{date:{fmt}}}/"
+    return settings
+
+
+def _numbers(archives: dict) -> dict:
+    """Archives with stories as numbers (== would not tell stories apart)."""
+    return {
+        granularity: [
+            {
+                key: [s.number for s in value]
+                if key in {"articles", "dates"}
+                else value
+                for key, value in archive.items()
+            }
+            for archive in periods
+        ]
+        for granularity, periods in archives.items()
+    }
+
+
+def test_period_archives_in_one_pass_equal_pelicans():
+    pelicans = ArticlesGenerator.__dict__["_build_period_archives"]
+    pelicans = getattr(pelicans, "__wrapped__", pelicans)
+    linear = linear_period_archives(pelicans)
+    days = ["2021-03-04", "2021-03-04", "2021-03-09", "2021-11-30", "2023-01-01"]
+    found = {}
+    for cls in (_Story, _EqualStory):
+        # Pelican passes the stories in their own order and sorted by date.
+        stories = [cls(n, days[(n * 3) % len(days)]) for n in range(12)]
+        dates = sorted(stories, key=lambda s: s.date, reverse=True)
+        expected = _numbers(pelicans(None, dates, stories, _period_settings()))
+        found[cls] = _numbers(linear(None, dates, stories, _period_settings()))
+        assert found[cls] == expected
+    plain = found[_Story]
+    assert [a["articles"] for a in plain["year"]] == [
+        [3, 8],
+        [0, 1, 2, 4, 5, 6, 7, 9, 10, 11],
+    ]
+    assert [a["period"] for a in plain["month"]] == [
+        (2023, "January"),
+        (2021, "November"),
+        (2021, "March"),
+    ]
+    assert plain["day"][1]["articles"] == [1, 6, 11]
+    # A story class with its own == gets Pelican's code and its result.
+    assert [len(a["articles"]) for a in found[_EqualStory]["day"]] == [12, 12, 12, 12]
