@@ -210,10 +210,24 @@ def measure_size(
             return round(metrics[a]["median"] / metrics[b]["median"], 3)
         return None
 
+    def per_round(a: str, b: str) -> list[float]:
+        """A/B within each round: both built one after the other, so a host
+        whose speed drifts between rounds weighs on both alike."""
+        return [
+            round(x / y, 3) for x, y in zip(samples[a], samples[b], strict=True) if y
+        ]
+
+    rounds = {
+        "plugin_wall": per_round("cold_plugin", "cold_plain"),
+        "plugin_cpu": per_round("cold_plugin_cpu", "cold_plain_cpu"),
+    }
     return {
         "stories": stories,
         "metrics": metrics,
+        "rounds": rounds,
         "ratios": {
+            "plugin_wall_rounds": _median(rounds["plugin_wall"]),
+            "plugin_cpu_rounds": _median(rounds["plugin_cpu"]),
             "plugin_wall": ratio("cold_plugin", "cold_plain"),
             "plugin_cpu": ratio("cold_plugin_cpu", "cold_plain_cpu"),
             "plugin_peak_memory": ratio("peak_plugin", "peak_plain"),
@@ -223,6 +237,10 @@ def measure_size(
             "plugin_over_hugo": ratio("cold_plugin", "cold_hugo"),
         },
     }
+
+
+def _median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 3) if values else None
 
 
 def main(argv: list[str] | None = None) -> int:

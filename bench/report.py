@@ -71,21 +71,33 @@ def _ratio(value: float | None) -> str:
     return f"{value:.2f}" if value else "–"
 
 
+def _per_round(entry: dict[str, Any], name: str) -> str:
+    """The median of one round's ratios, with their range if they differ;
+    results without rounds give the ratio of the medians."""
+    rounds = entry.get("rounds", {}).get(name)
+    if not rounds:
+        return _ratio(entry["ratios"].get(name))
+    text = _ratio(statistics.median(rounds))
+    if len(rounds) > 1:
+        text += f" ({min(rounds):.2f}–{max(rounds):.2f})"
+    return text
+
+
 def markdown(results: dict[str, Any]) -> str:
     """The results as Markdown: one row per corpus size."""
     rows = [
-        "| stories | cold, no plugin | cold, plugin | plugin ÷ no plugin "
-        "(wall / CPU) | warm, no change | warm, one story edited | "
+        "| stories | cold, no plugin | cold, plugin | plugin ÷ no plugin, "
+        "per round (wall / CPU) | warm, no change | warm, one story edited | "
         "serve: edit → page | serve: edit → reload | serve: title edit | "
         "peak memory (no plugin / plugin / serve) |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size, entry in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
-        m, r = entry["metrics"], entry["ratios"]
+        m = entry["metrics"]
         rows.append(
             f"| {int(size):,} | {_cell(m.get('cold_plain'))} "
             f"| {_cell(m.get('cold_plugin'))} "
-            f"| {_ratio(r.get('plugin_wall'))} / {_ratio(r.get('plugin_cpu'))} "
+            f"| {_per_round(entry, 'plugin_wall')} / {_per_round(entry, 'plugin_cpu')} "
             f"| {_cell(m.get('warm_plugin'))} | {_cell(m.get('warm_edit_plugin'))} "
             f"| {_cell(m.get('serve_edit_page'))} "
             f"| {_cell(m.get('serve_edit_reload'))} "
@@ -107,7 +119,10 @@ def markdown(results: dict[str, Any]) -> str:
         "the site as `invoke serve` does, with its theme.",
         f"Command: `{results['command']}` ({results['repeat']} alternating runs "
         "per figure unless the samples in results.json say otherwise; ± is half "
-        "the spread between the fastest and slowest run).",
+        "the spread between the fastest and slowest run). Each round builds "
+        "with and without the plugin one after the other (the order alternates); "
+        "plugin ÷ no plugin is the median of the rounds' ratios, their range in "
+        "brackets.",
     ]
     if results.get("hugo"):
         notes.append(

@@ -18,6 +18,7 @@ import tomllib
 
 from bench.corpus import ensure_corpus, story_text
 from bench.hugo import hugo_build, hugo_site, story_count
+from bench.report import markdown
 from sitebuild import ROOT, metadata_of
 
 INVOKE = Path(sys.executable).parent / "invoke"
@@ -81,6 +82,10 @@ def test_invoke_bench_writes_results_and_a_table(tmp_path):
         assert len(metric["samples"]) >= 1
         assert metric["min"] <= metric["median"] <= metric["max"]
     assert {"plugin_wall", "plugin_cpu", "plugin_peak_memory"} <= size["ratios"].keys()
+    plugin, plain = size["metrics"]["cold_plugin"], size["metrics"]["cold_plain"]
+    one_round = round(plugin["samples"][0] / plain["samples"][0], 3)
+    assert size["rounds"]["plugin_wall"] == [one_round]
+    assert size["ratios"]["plugin_wall_rounds"] == one_round
     assert size["ratios"]["plain_over_hugo"] > 0
     assert size["ratios"]["plugin_over_hugo"] > 0
     assert data["hugo"].startswith("0.")
@@ -88,6 +93,35 @@ def test_invoke_bench_writes_results_and_a_table(tmp_path):
     assert table.startswith("| stories |")
     assert "\n| 20 |" in table and "Machine:" in table
     assert "Against Hugo" in table and table.count("\n| 20 |") == 2
+
+
+def test_the_table_gives_the_median_of_each_rounds_ratio():
+    # Three rounds on a drifting host: the ratio of the medians (30 / 20) is
+    # not what any round saw.
+    walls = {"cold_plain": [20.0, 30.0, 40.0], "cold_plugin": [19.0, 30.0, 44.0]}
+    metrics = {
+        name: {"samples": values, "median": values[1], "spread": 0.5}
+        for name, values in walls.items()
+    }
+    results = {
+        "sizes": {
+            "5000": {
+                "metrics": metrics,
+                "rounds": {"plugin_wall": [0.95, 1.0, 1.1], "plugin_cpu": [1.4]},
+                "ratios": {"plugin_wall": 1.0, "plugin_cpu": 1.4},
+            }
+        },
+        "machine": {"cpu": "test", "cores": 2, "memory_gb": 1, "python": "3"},
+        "load_before": [0, 0, 0],
+        "load_after": [0, 0, 0],
+        "command": "invoke bench",
+        "repeat": 3,
+    }
+    row = next(line for line in markdown(results).splitlines() if "| 5,000 |" in line)
+    assert "| 1.00 (0.95–1.10) / 1.40 |" in row
+    results["sizes"]["5000"].pop("rounds")  # results of an older harness
+    row = next(line for line in markdown(results).splitlines() if "| 5,000 |" in line)
+    assert "| 1.00 / 1.40 |" in row
 
 
 def front_matter_and_body(path: Path) -> tuple[dict, str]:
