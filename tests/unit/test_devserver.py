@@ -7,13 +7,14 @@ import copy
 import threading
 import time
 
+import pytest
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
+from pelican.log import LimitFilter
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
-from pelican.utils import get_date
+from pelican.utils import get_date, process_translations
 
-from devserver.archives import linear_period_archives
 from devserver.fingerprint import (
     body_digest,
     card_digest,
@@ -22,6 +23,7 @@ from devserver.fingerprint import (
     templates_digest,
 )
 from devserver.http import ReloadHub, inject
+from devserver.linear import linear_period_archives, linear_translations
 
 
 def article(title="A story", body="<p>Body.</p>", **metadata) -> Article:
@@ -170,3 +172,55 @@ def test_period_archives_in_one_pass_equal_pelicans():
     assert plain["day"][1]["articles"] == [1, 6, 11]
     # A story class with its own == gets Pelican's code and its result.
     assert [len(a["articles"]) for a in found[_EqualStory]["day"]] == [12, 12, 12, 12]
+
+
+def _translatable(slug: str, lang: str, number: int, **metadata) -> Article:
+    story = article(slug=slug, lang=lang, **metadata)
+    story.source_path = f"/c/{number}.md"
+    return story
+
+
+def test_translations_paired_group_by_group_equal_pelicans(caplog):
+    pelicans = getattr(process_translations, "__wrapped__", process_translations)
+    linear = linear_translations(pelicans)
+
+    def stories() -> list[Article]:
+        return [
+            _translatable("b", "fr", 0),
+            _translatable("a", "en", 1),
+            _translatable("c", "de", 2),  # no original in the default language
+            _translatable("b", "en", 3),
+            _translatable("d", "en", 4, translation="true"),  # all translations
+            _translatable("a", "fr", 5),
+            _translatable("e", "en", 6),
+            _translatable("e", "en", 7),  # two originals: Pelican warns
+        ]
+
+    def paths(contents: list[Article]) -> list[str]:
+        return [c.source_path for c in contents]
+
+    results, logs = [], []
+    for process in (pelicans, linear):
+        caplog.clear()
+        LimitFilter._raised_messages.clear()  # Pelican says a warning once
+        contents = stories()
+        index, translations = process(contents, translation_id="slug")
+        results.append(
+            (
+                paths(contents),  # sorted in place, as Pelican's does
+                paths(index),
+                paths(translations),
+                [paths(c.translations) for c in contents],
+            )
+        )
+        logs.append([r.getMessage() for r in caplog.records])
+    assert results[0] == results[1]
+    assert logs[0] == logs[1] and len(logs[0]) == 3
+    assert results[1][1:3] == (
+        ["/c/1.md", "/c/3.md", "/c/2.md", "/c/4.md", "/c/6.md", "/c/7.md"],
+        ["/c/5.md", "/c/0.md"],
+    )
+    # Pelican's own messages for a translation id that cannot be used.
+    with pytest.raises(AttributeError, match="as 'translation_id'"):
+        linear(stories(), translation_id="no_such_field")
+    assert linear(stories(), translation_id=None)[1] == []
