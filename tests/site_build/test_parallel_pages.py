@@ -25,7 +25,10 @@ from sitebuild import (
     problems,
 )
 
-_TAKEN = re.compile(r"WoW pages: (\d+) of (\d+) rendered by a second process")
+_TAKEN = re.compile(
+    r"WoW pages: (\d+) of (\d+) rendered by a second process \(started (.*)\)"
+)
+EARLY, LATE = "beside Pelican's own pages", "with the WoW pages"
 
 pytestmark = pytest.mark.skipif(
     not ahead.can_fork(), reason="a second process needs Linux and two CPUs"
@@ -46,7 +49,13 @@ def oldest_slug(content: Path) -> str:
     return stories[0][1]
 
 
-def build(content: Path, output: Path, parallel_pages: bool, **settings: object):
+def build(
+    content: Path,
+    output: Path,
+    parallel_pages: bool,
+    plugins: tuple[str, ...] = (),
+    **settings: object,
+):
     return build_apart(
         content,
         output,
@@ -56,21 +65,35 @@ def build(content: Path, output: Path, parallel_pages: bool, **settings: object)
         WOW_PARALLEL_MARKDOWN=False,
         WOW_PARALLEL_PAGES=parallel_pages,
         PLUGIN_PATHS=[str(FIXTURES / "plugins")],
-        PLUGINS=["pelican.plugins.wow_index", "loud_summary"],
+        PLUGINS=["pelican.plugins.wow_index", "loud_summary", *plugins],
         **settings,
     )
 
 
-def test_a_second_process_renders_pages_of_the_same_site(content, tmp_path):
-    code, serial_log, _ = build(content, tmp_path / "serial", False)
+@pytest.mark.parametrize(
+    ("plugins", "started"),
+    [
+        ((), EARLY),
+        # A plugin that listens to Pelican's writes might change what a WoW
+        # page shows: the copy starts only when the WoW pages' turn comes.
+        (("listens_to_writes",), LATE),
+    ],
+)
+def test_a_second_process_renders_pages_of_the_same_site(
+    content, tmp_path, plugins, started
+):
+    code, serial_log, _ = build(content, tmp_path / "serial", False, plugins)
     assert code == 0, serial_log
-    code, parallel_log, left = build(content, tmp_path / "parallel", True)
+    code, parallel_log, left = build(content, tmp_path / "parallel", True, plugins)
     assert code == 0, parallel_log
 
     taken = _TAKEN.search(parallel_log)
     assert taken, "no second process:\n" + parallel_log
-    copied, pages = map(int, taken.groups())
-    assert 0 < copied < pages
+    copied, pages = int(taken[1]), int(taken[2])
+    assert taken[3] == started
+    # Started late, the two processes share the pages; early, the copy may
+    # have finished them all.
+    assert 0 < copied < pages if started == LATE else 0 < copied <= pages
     assert pages > ahead.MIN_PAGES
     assert not _TAKEN.search(serial_log)
     assert left == [], "processes outlived the build"
@@ -118,3 +141,18 @@ def test_a_page_that_fails_to_render_fails_the_build_as_in_a_serial_build(
     assert [line for line in problems(parallel_log) if failure in line] == [
         line for line in problems(serial_log) if failure in line
     ]
+
+
+def test_a_build_that_fails_before_the_wow_pages_leaves_no_copy_behind(
+    content, tmp_path, monkeypatch
+):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    code, log, left = build(
+        content, tmp_path / "out", True, TEST_FAILING_ARTICLE_PAGES=True
+    )
+    assert code != 0 and "The story pages failed" in log
+    assert _TAKEN.search(log)[3] == EARLY  # the copy was running
+    assert left == [], "the copy outlived the failed build"
+    assert list(temporary.iterdir()) == []

@@ -15,7 +15,10 @@ import time
 from dataclasses import dataclass
 
 import pytest
-from pelican.plugins.wow_index import ahead
+from blinker import NamedSignal
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.plugins.wow_index import ahead, start_writing
+from pelican.plugins.wow_index.generator import WowGenerator
 from pelican.plugins.wow_index.settings import SCHEMA
 
 needs_fork = pytest.mark.skipif(
@@ -144,3 +147,51 @@ def test_no_temporary_folder_starts_no_copy(monkeypatch):
         ahead.PagesAhead.start([Write("page.html", Template(), 1)], StandInWriter)
         is None
     )
+
+
+def _quiet_signals(monkeypatch) -> dict[str, NamedSignal]:
+    """Fresh signals in place of Pelican's, so other tests' receivers do not
+    count here."""
+    fresh = [NamedSignal(s.name) for s in ahead.SIGNALS_BEFORE_WOW_PAGES]
+    monkeypatch.setattr(ahead, "SIGNALS_BEFORE_WOW_PAGES", tuple(fresh))
+    return {s.name: s for s in fresh}
+
+
+def _made(cls):
+    return object.__new__(cls)  # the type is all that is looked at
+
+
+def test_the_copy_starts_early_only_after_pelicans_own_generators(monkeypatch):
+    _quiet_signals(monkeypatch)
+    wow = _made(WowGenerator)
+    articles, pages, static = (
+        _made(c) for c in (ArticlesGenerator, PagesGenerator, StaticGenerator)
+    )
+    assert ahead.may_start_early([articles, pages, wow, static], wow)
+    # Another plugin's generator writes before the WoW pages: it might
+    # change what they show. After them, it does not matter.
+    other = _made(type("SitemapGenerator", (ArticlesGenerator,), {}))
+    assert not ahead.may_start_early([articles, other, wow, static], wow)
+    assert ahead.may_start_early([articles, pages, wow, other], wow)
+    assert not ahead.may_start_early([articles, pages], wow)
+
+
+def test_the_copy_starts_early_only_if_no_other_plugin_listens(monkeypatch):
+    signals = _quiet_signals(monkeypatch)
+    get_writer, content_written = signals["get_writer"], signals["content_written"]
+    wow = _made(WowGenerator)
+    generators = [_made(ArticlesGenerator), wow]
+
+    def foreign(sender, **kwargs):  # this test module is another plugin
+        return None
+
+    content_written.connect(foreign)
+    assert not ahead.may_start_early(generators, wow)
+    content_written.disconnect(foreign)
+    assert ahead.may_start_early(generators, wow)
+    # The plugin's own receiver of get_writer does not count; another does
+    # (it may give Pelican another writer).
+    get_writer.connect(start_writing)
+    assert ahead.may_start_early(generators, wow)
+    get_writer.connect(foreign)
+    assert not ahead.may_start_early(generators, wow)

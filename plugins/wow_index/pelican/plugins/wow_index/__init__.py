@@ -7,11 +7,13 @@ the work through the pure functions of the other modules.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from pelican import signals
 
 from . import parallel
+from .ahead import may_start_early
 from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
@@ -61,12 +63,32 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
     return WowGenerator
 
 
+# The generators of the build being run, between reading and writing (weakly:
+# a build that fails in between must not keep its site in memory).
+_GENERATORS: list[weakref.ref[Any]] = []
+
+
 def end_reading(generators: list[Any]) -> None:
     """Every generator has read its content: stop the Markdown workers, and
     give Pelican's tag, category and author lists constant-time ``in``."""
     if generators:
         parallel.finish(generators[0].settings)
     index_story_lists(generators)
+    _GENERATORS[:] = [weakref.ref(generator) for generator in generators]
+
+
+def start_writing(pelican: Any) -> None:
+    """Pelican asks for its writer, every story read and linked: where
+    nothing can change a WoW page until its turn, a second process starts
+    rendering the WoW pages now, beside Pelican's own (see ``ahead``).
+    Returns no writer, so Pelican uses its own."""
+    generators = [ref() for ref in _GENERATORS]
+    _GENERATORS.clear()
+    for generator in generators:
+        if isinstance(generator, WowGenerator) and may_start_early(
+            generators, generator
+        ):
+            generator.render_ahead()
 
 
 def end_build(pelican: Any) -> None:
@@ -79,6 +101,7 @@ def register() -> None:
     signals.article_generator_init.connect(parallel.track)
     signals.page_generator_init.connect(parallel.track)
     signals.all_generators_finalized.connect(end_reading)
+    signals.get_writer.connect(start_writing)
     signals.finalized.connect(end_build)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
@@ -91,4 +114,5 @@ __all__ += [
     "end_reading",
     "get_generators",
     "prepare_content",
+    "start_writing",
 ]

@@ -1,13 +1,22 @@
 """Rendering the WoW pages on two CPUs.
 
 Pelican renders and writes every page in one process, and the WoW pages are
-most of what the plugin adds to a build. When they render, the Markdown
+most of what the plugin adds to a build. While Pelican writes, the Markdown
 workers have stopped and a second CPU is idle. So, where a fork is cheap
-and safe, the generator forks this process once, before its first page: the
-copy renders the pages from the last one backwards, each into a compressed
-file of a temporary folder, while this process renders them from the first
-one forwards; from the page where the two meet, this process writes the
-copy's text instead of rendering the page again.
+and safe, the generator forks this process once: the copy renders the WoW
+pages from the last one backwards, each into a compressed file of a
+temporary folder. When the WoW generator's turn comes, this process renders
+them from the first one forwards; from the page where the two meet, it
+writes the copy's text instead of rendering the page again.
+
+The fork comes as early as it safely can. When Pelican asks for its writer
+(``get_writer``), every story has been read and linked, and what runs from
+then until the WoW generator's turn is Pelican writing its own pages: if
+nothing there can change what a WoW page shows (:func:`may_start_early`:
+only Pelican's own generators write first, and no other plugin listens to
+what Pelican sends meanwhile), the copy starts then, and has usually
+rendered every WoW page by the time they are written. Otherwise it starts
+with the generator's first page, and the two processes share the pages.
 
 Every page still goes through the site's Writer in this process, in the
 order of a serial build, so the output, the log, the ``content_written``
@@ -43,16 +52,23 @@ import sys
 import tempfile
 import threading
 import warnings
+import weakref
 import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from pelican import signals
+from pelican.generators import (
+    ArticlesGenerator,
+    PagesGenerator,
+    SourceFileGenerator,
+    TemplatePagesGenerator,
+)
 
 from .parallel import usable_cpus
 
-__all__ = ["MIN_PAGES", "PageWrite", "PagesAhead", "can_fork"]
+__all__ = ["MIN_PAGES", "PageWrite", "PagesAhead", "can_fork", "may_start_early"]
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +101,52 @@ def can_fork() -> bool:
     )
 
 
+# Pelican's own generators: what they write changes nothing a WoW page shows.
+PELICANS_GENERATORS = (
+    ArticlesGenerator,
+    PagesGenerator,
+    TemplatePagesGenerator,
+    SourceFileGenerator,
+)
+# What Pelican sends from asking for its writer to the WoW generator's turn.
+SIGNALS_BEFORE_WOW_PAGES = (
+    signals.get_writer,
+    signals.article_generator_write_article,
+    signals.page_generator_write_page,
+    signals.content_written,
+    signals.feed_generated,
+    signals.feed_written,
+    signals.article_writer_finalized,
+    signals.page_writer_finalized,
+)
+
+
+def may_start_early(generators: Sequence[Any], wow: Any) -> bool:
+    """Whether the copy may start as Pelican asks for its writer, and render
+    the WoW pages while Pelican writes its own, instead of when the WoW
+    generator's turn comes: only when nothing that runs in between can change
+    what a WoW page shows. That is, every generator that writes before
+    ``wow`` is one of Pelican's own, and no one but this plugin listens to
+    what Pelican sends in between (a receiver may change any object a page
+    reads; another ``get_writer`` receiver may give another writer)."""
+    if wow not in generators:
+        return False
+    before = generators[: generators.index(wow)]
+    return all(type(g) in PELICANS_GENERATORS for g in before) and not any(
+        not _is_ours(receiver)
+        for signal in SIGNALS_BEFORE_WOW_PAGES
+        for receiver in signal.receivers.values()
+    )
+
+
+def _is_ours(receiver: Any) -> bool:
+    """A receiver of this plugin (blinker keeps most receivers weakly)."""
+    if isinstance(receiver, weakref.ref):
+        receiver = receiver()
+    module = getattr(receiver, "__module__", None) or ""
+    return module == __package__ or module.startswith(f"{__package__}.")
+
+
 def _name(output_file: str) -> str:
     """The temporary file of one output file."""
     return hashlib.sha1(output_file.encode("utf-8", "surrogatepass")).hexdigest()
@@ -98,6 +160,9 @@ class PagesAhead:
         self.pid = pid
         self.taken = 0
         self.rendered = 0
+        self.closed = False
+        self.early = False  # started before Pelican wrote its own pages
+        self.frozen = False  # objects frozen for the copy's time
 
     @classmethod
     def start(
@@ -117,18 +182,29 @@ class PagesAhead:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
+        # The collector marks every object it looks at, so each page of
+        # memory it visits would be copied for this process alone: what
+        # exists now is left out of its passes until the copy is stopped
+        # (unless the program froze objects itself).
+        freeze = gc.get_freeze_count() == 0
         try:
             with warnings.catch_warnings():
                 # Python 3.12+ warns of a fork beside other threads (see above).
                 warnings.simplefilter("ignore", DeprecationWarning)
+                if freeze:
+                    gc.freeze()
                 pid = os.fork()
         except OSError as error:
+            if freeze:
+                gc.unfreeze()
             logger.debug("pelican-wow-index: no second process: %s", error)
             shutil.rmtree(folder, ignore_errors=True)
             return None
         if pid == 0:  # pragma: no cover - runs in the copy, which never returns
             _render_ahead(writes, writer, folder)
-        return cls(folder, pid)
+        ahead = cls(folder, pid)
+        ahead.frozen = freeze
+        return ahead
 
     def write(self, write: PageWrite, writer: Any) -> None:
         """Write the pages of ``write`` through ``writer``, with the copy's
@@ -136,16 +212,22 @@ class PagesAhead:
         write(writer, _Replay(write.template, self))
 
     def close(self) -> None:
-        """Stop the copy and remove its folder."""
+        """Stop the copy and remove its folder (once; later calls do nothing)."""
+        if self.closed:
+            return
+        self.closed = True
         with contextlib.suppress(ProcessLookupError):  # ended already
             os.kill(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):  # and waited for
             os.waitpid(self.pid, 0)
+        if self.frozen:
+            gc.unfreeze()
         shutil.rmtree(self.folder, ignore_errors=True)
         logger.info(
-            "WoW pages: %d of %d rendered by a second process",
+            "WoW pages: %d of %d rendered by a second process (started %s)",
             self.taken,
             self.taken + self.rendered,
+            "beside Pelican's own pages" if self.early else "with the WoW pages",
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -277,6 +278,10 @@ class WowGenerator(Generator):
         self.env.globals["wow_summary_text"] = self.summaries.text
         self.view: WowView | None = None
         self.problems: list[Problem] = []
+        # The output steps and the copy rendering pages ahead, when the copy
+        # starts before this generator's turn (see render_ahead).
+        self._steps: list[Callable[[Any], None]] | None = None
+        self._ahead: PagesAhead | None = None
 
     # Phase 1 -----------------------------------------------------------------
     def generate_context(self) -> None:
@@ -390,16 +395,35 @@ class WowGenerator(Generator):
         ]
 
     # Phase 2 -----------------------------------------------------------------
+    def render_ahead(self) -> None:
+        """Start the copy that renders the WoW pages now, while Pelican writes
+        its own (``get_writer``, when :func:`ahead.may_start_early` allows)."""
+        if self.view is None or not self.wow_settings["WOW_PARALLEL_PAGES"]:
+            return
+        self._steps = list(self._outputs())
+        self._ahead = self._start_ahead(self._steps)
+        if self._ahead is not None:
+            self._ahead.early = True
+            # Stopped even if a generator before this one fails the build.
+            weakref.finalize(self, self._ahead.close)
+
+    def _start_ahead(self, steps: list[Callable[[Any], None]]) -> PagesAhead | None:
+        return PagesAhead.start(
+            [step for step in steps if isinstance(step, _Page)],
+            partial(Writer, settings=self.settings),
+        )
+
     def generate_output(self, writer: Any) -> None:
         if self.view is None:
             return
-        steps = list(self._outputs())
-        ahead = None
-        if self.wow_settings["WOW_PARALLEL_PAGES"] and _is_pelicans_writer(writer):
-            ahead = PagesAhead.start(
-                [step for step in steps if isinstance(step, _Page)],
-                partial(Writer, settings=self.settings),
-            )
+        steps = self._steps if self._steps is not None else list(self._outputs())
+        ahead, self._steps, self._ahead = self._ahead, None, None
+        pelicans = _is_pelicans_writer(writer)
+        if ahead is not None and not pelicans:  # not the writer foreseen
+            ahead.close()
+            ahead = None
+        if ahead is None and pelicans and self.wow_settings["WOW_PARALLEL_PAGES"]:
+            ahead = self._start_ahead(steps)
         try:
             for step in steps:
                 if ahead is not None and isinstance(step, _Page):
