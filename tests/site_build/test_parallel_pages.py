@@ -156,3 +156,27 @@ def test_a_build_that_fails_before_the_wow_pages_leaves_no_copy_behind(
     assert _TAKEN.search(log)[3] == EARLY  # the copy was running
     assert left == [], "the copy outlived the failed build"
     assert list(temporary.iterdir()) == []
+
+
+def test_a_broken_wow_template_fails_the_build_as_in_a_serial_build(content, tmp_path):
+    overrides = tmp_path / "overrides" / "wow"
+    overrides.mkdir(parents=True)
+    (overrides / "verdict.html").write_text("{% if %}broken{% endif %}\n", "utf-8")
+    runs = {}
+    for parallel in (False, True):
+        output = tmp_path / f"out-{parallel}"
+        code, log, left = build(
+            content,
+            output,
+            parallel,
+            THEME_TEMPLATES_OVERRIDES=[str(overrides.parent)],
+        )
+        assert left == []
+        runs[parallel] = (code, output, log)
+    (serial_code, serial_out, serial_log), (code, out, log) = runs[False], runs[True]
+    assert serial_code != 0 and code == serial_code
+    assert "verdict.html" in log and "TemplateSyntaxError" in log
+    assert problems(log) == problems(serial_log)
+    # Pelican's own pages were written before the WoW pages' turn, as serially.
+    assert (out / "index.html").is_file()
+    assert differing_files(serial_out, out) == []

@@ -400,8 +400,12 @@ class WowGenerator(Generator):
         its own (``get_writer``, when :func:`ahead.may_start_early` allows)."""
         if self.view is None or not self.wow_settings["WOW_PARALLEL_PAGES"]:
             return
-        self._steps = list(self._outputs())
-        self._ahead = self._start_ahead(self._steps)
+        try:
+            steps = list(self._outputs())  # loads the templates
+        except Exception:  # e.g. a broken template: said at this generator's
+            return  # turn, after Pelican's own pages, as in a serial build
+        self._steps = steps
+        self._ahead = self._start_ahead(steps)
         if self._ahead is not None:
             self._ahead.early = True
             # Stopped even if a generator before this one fails the build.
