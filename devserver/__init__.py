@@ -14,6 +14,7 @@ plain ``pelican`` command is untouched: nothing here is registered as a
 plugin, the hooks exist only inside the ``devserver`` process.
 
 - :mod:`devserver.incremental`: the session, its writer and what it tracks.
+- :mod:`devserver.linear`: two of Pelican's quadratic steps in linear time.
 - :mod:`devserver.http`: the local web server and the browser reload signal.
 - :mod:`devserver.__main__`: the command line and the watch loop.
 """
