@@ -155,23 +155,30 @@ def _name(output_file: str) -> str:
 class PagesAhead:
     """The copy rendering pages ahead, and the pages taken from it."""
 
-    def __init__(self, folder: Path, pid: int) -> None:
+    def __init__(
+        self, folder: Path, pid: int, *, early: bool = False, frozen: bool = False
+    ) -> None:
         self.folder = folder
         self.pid = pid
         self.taken = 0
         self.rendered = 0
         self.closed = False
-        self.early = False  # started before Pelican wrote its own pages
-        self.frozen = False  # objects frozen for the copy's time
+        self.early = early  # started before Pelican wrote its own pages
+        self.frozen = frozen  # objects frozen for the copy's time
 
     @classmethod
     def start(
-        cls, writes: Sequence[PageWrite], writer: Callable[[str], Any]
+        cls,
+        writes: Sequence[PageWrite],
+        writer: Callable[[str], Any],
+        *,
+        early: bool = False,
     ) -> PagesAhead | None:
         """Fork a copy that renders ``writes`` last first with a writer made
         by ``writer(output_path)``, given a folder of its own (whatever it
         writes there is thrown away); None if there are too few pages or no
-        fork."""
+        fork. ``early``: started before Pelican writes its own pages (the
+        log says which)."""
         if sum(w.pages for w in writes) < MIN_PAGES or not can_fork():
             return None
         try:
@@ -202,9 +209,7 @@ class PagesAhead:
             return None
         if pid == 0:  # pragma: no cover - runs in the copy, which never returns
             _render_ahead(writes, writer, folder)
-        ahead = cls(folder, pid)
-        ahead.frozen = freeze
-        return ahead
+        return cls(folder, pid, early=early, frozen=freeze)
 
     def write(self, write: PageWrite, writer: Any) -> None:
         """Write the pages of ``write`` through ``writer``, with the copy's

@@ -405,16 +405,18 @@ class WowGenerator(Generator):
         except Exception:  # e.g. a broken template: said at this generator's
             return  # turn, after Pelican's own pages, as in a serial build
         self._steps = steps
-        self._ahead = self._start_ahead(steps)
+        self._ahead = self._start_ahead(steps, early=True)
         if self._ahead is not None:
-            self._ahead.early = True
             # Stopped even if a generator before this one fails the build.
             weakref.finalize(self, self._ahead.close)
 
-    def _start_ahead(self, steps: list[Callable[[Any], None]]) -> PagesAhead | None:
+    def _start_ahead(
+        self, steps: list[Callable[[Any], None]], *, early: bool = False
+    ) -> PagesAhead | None:
         return PagesAhead.start(
             [step for step in steps if isinstance(step, _Page)],
             partial(Writer, settings=self.settings),
+            early=early,
         )
 
     def generate_output(self, writer: Any) -> None:
