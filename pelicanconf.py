@@ -64,6 +64,9 @@ AUTHOR_FEED_RSS = None
 PLUGINS = ["pelican.plugins.wow_index"]
 # No writer's HTML may carry script or break the page around it.
 WOW_SANITIZE_HTML = True
+# The speed-ups (worker processes, WoW pages rendered ahead): the plugin
+# README says what they do, what they cost and what they rely on.
+WOW_SPEEDUPS = True
 
 # Our templates escape by default; only rendered content is marked safe.
 JINJA_ENVIRONMENT = {

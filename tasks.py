@@ -216,14 +216,14 @@ def new(
     into=str(STORIES),
 ):
     """Write a new story from the template, ready to fill in."""
-    from pelican.plugins.wow_index.cli import load_site
-    from pelican.plugins.wow_index.tagging import parse_story_tags
-    from pelican.plugins.wow_index.writing import (
+    from pelican.plugins.wow_index.cli.main import load_site
+    from pelican.plugins.wow_index.cli.writing import (
         FileExists,
         create,
         slug_for,
         story_text,
     )
+    from pelican.plugins.wow_index.index.tagging import parse_story_tags
 
     interactive = sys.stdin.isatty()
     _, wow = load_site(SETTINGS)

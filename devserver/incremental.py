@@ -58,7 +58,7 @@ from pelican.contents import Content
 from pelican.log import LimitFilter
 from pelican.paginator import Paginator
 from pelican.plugins import signals
-from pelican.plugins.wow_index.fragments import FragmentCache
+from pelican.plugins.wow_index.pages.fragments import FragmentCache
 from pelican.utils import (
     clean_output_dir,
     get_relative_path,

@@ -39,7 +39,9 @@ FLOORS = {
     ("suggest_more3", "all"): (0.96, 0.97),  # trained on
     ("suggest_blind3", "all"): (0.85, 0.88),  # blind: scored once, never fitted
 }
-MODEL = ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggestion_model.json"
+MODEL = (
+    ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggest/suggestion_model.json"
+)
 TRAINED_ON = [
     "tests/data/suggest_train",
     "tests/data/suggest:odd",

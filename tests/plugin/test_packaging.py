@@ -37,7 +37,8 @@ def test_the_wheel_ships_every_package_file_and_the_licence(dist):
     for data in [
         "templates/wow/index.html",
         "templates/wow/standalone.html",
-        "vocabulary.json",
+        "index/vocabulary.json",
+        "suggest/suggestion_model.json",
         "locale/pelican_wow_index.pot",
         "locale/fr/LC_MESSAGES/pelican_wow_index.mo",
         "py.typed",

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
 from pelican.plugins.wow_index.settings import verdict_ratings
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
 
 from otherblog import THIRD_PARTY_THEME
 from sitebuild import ROOT, broken_links, build_site

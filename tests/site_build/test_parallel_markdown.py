@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from markdown_variety import MARKDOWN, write_variety
-from pelican.plugins.wow_index import parallel
+from pelican.plugins.wow_index.speedups import parallel
 
 from sitebuild import build_apart, differing_files, problems
 

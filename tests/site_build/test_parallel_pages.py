@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pelican.plugins.wow_index import ahead
+from pelican.plugins.wow_index.speedups import ahead
 
 from bench.corpus import ensure_corpus
 from sitebuild import (

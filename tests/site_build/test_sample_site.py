@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
 
 from sitebuild import ROOT, broken_links, html_files, metadata_of
 

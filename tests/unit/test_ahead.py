@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import pytest
 from blinker import NamedSignal
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
-from pelican.plugins.wow_index import ahead, start_writing
-from pelican.plugins.wow_index.generator import WowGenerator
+from pelican.plugins.wow_index import start_writing
+from pelican.plugins.wow_index.pages.generator import WowGenerator
 from pelican.plugins.wow_index.settings import SCHEMA
+from pelican.plugins.wow_index.speedups import ahead
 
 needs_fork = pytest.mark.skipif(
     not ahead.can_fork(), reason="a second process needs Linux and two CPUs"

@@ -2,16 +2,19 @@ import json
 from datetime import datetime
 from types import SimpleNamespace
 
-from pelican.plugins.wow_index.export import (
+from pelican.plugins.wow_index.index.export import (
     dumps,
     index_document,
     pieces,
     plain_text,
 )
-from pelican.plugins.wow_index.grouping import Tagged, build_index
-from pelican.plugins.wow_index.moments import Moment
-from pelican.plugins.wow_index.tagging import StoryTags
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+from pelican.plugins.wow_index.index.grouping import Tagged, build_index
+from pelican.plugins.wow_index.index.moments import Moment
+from pelican.plugins.wow_index.index.tagging import StoryTags
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
 
 DATA = default_vocabulary_data()
 TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])

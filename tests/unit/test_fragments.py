@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from jinja2 import Environment
-from pelican.plugins.wow_index.fragments import FragmentCache
+from pelican.plugins.wow_index.pages.fragments import FragmentCache
 
 TEMPLATE = (
     "{% for a in articles %}"

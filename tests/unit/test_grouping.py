@@ -1,6 +1,6 @@
-from pelican.plugins.wow_index.grouping import Tagged, build_index
-from pelican.plugins.wow_index.moments import Moment
-from pelican.plugins.wow_index.tagging import StoryTags
+from pelican.plugins.wow_index.index.grouping import Tagged, build_index
+from pelican.plugins.wow_index.index.moments import Moment
+from pelican.plugins.wow_index.index.tagging import StoryTags
 
 TPS = ("store", "phone", "repair")
 VDS = ("wow", "good", "meh", "bad")

@@ -1,7 +1,7 @@
 """Which catalogue the WoW pages get, without running Pelican."""
 
 from jinja2 import Environment
-from pelican.plugins.wow_index.i18n import DOMAIN, catalogue, install_translations
+from pelican.plugins.wow_index.pages.i18n import DOMAIN, catalogue, install_translations
 
 from otherblog import write_catalogue
 

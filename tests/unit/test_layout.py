@@ -2,7 +2,7 @@
 
 import pytest
 from jinja2 import DictLoader, Environment
-from pelican.plugins.wow_index.layout import (
+from pelican.plugins.wow_index.pages.layout import (
     ADAPTER,
     STANDALONE,
     block_names,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pelican.plugins.wow_index.membership import StoryList, index_story_lists
+from pelican.plugins.wow_index.speedups.membership import StoryList, index_story_lists
 
 
 class Story:

@@ -1,6 +1,9 @@
 import markdown
-from pelican.plugins.wow_index.moments import extract_moments
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+from pelican.plugins.wow_index.index.moments import extract_moments
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
 
 DATA = default_vocabulary_data()
 TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])

@@ -24,8 +24,9 @@ from markdown import Markdown
 from markdown_variety import MARKDOWN, write_variety
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
-from pelican.plugins.wow_index import parallel
 from pelican.plugins.wow_index.settings import SCHEMA
+from pelican.plugins.wow_index.speedups import parallel
+from pelican.plugins.wow_index.state import build_state
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.settings import read_settings
 
@@ -38,6 +39,7 @@ def site_settings(content: Path, **extra: Any) -> dict[str, Any]:
             # A copy: Pelican's reader adds the meta extension to it.
             "MARKDOWN": copy.deepcopy(MARKDOWN),
             "TIMEZONE": "UTC",
+            "WOW_SPEEDUPS": True,
             **extra,
         },
     )
@@ -65,11 +67,11 @@ def serial(path: Path, settings: dict[str, Any], caplog) -> tuple[Any, list[str]
 def answering(settings: dict[str, Any], futures: dict[str, Future]) -> Iterator[Any]:
     """Reads with ``settings`` are answered from ``futures``."""
     build = parallel._Build(settings, planned=True, futures=dict(futures))
-    parallel._builds[id(settings)] = build
+    build_state(settings).markdown = build
     try:
         yield build
     finally:
-        parallel._builds.pop(id(settings), None)
+        build_state(settings).markdown = None
 
 
 def done(value: Any = None, error: BaseException | None = None) -> Future:
@@ -234,6 +236,25 @@ def test_another_plugins_markdown_reader_is_left_alone(tmp_path):
     assert readers.reader_classes == {"md": OtherReader, "rst": object}
 
 
+def test_without_the_speedups_pelicans_reader_stays(tmp_path):
+    settings = site_settings(tmp_path, WOW_SPEEDUPS=False)
+    classes = {"md": PelicanMarkdownReader, "markdown": PelicanMarkdownReader}
+    readers = _Readers(settings, dict(classes))
+    parallel.install(readers)
+    assert readers.reader_classes == classes
+
+
+def test_extensions_given_as_objects_keep_markdown_in_this_process():
+    """An extension object may keep its configuration on its class (as
+    render-math does): a worker would convert without it, so none runs."""
+    from markdown.extensions.toc import TocExtension
+
+    assert parallel.extensions_made_here({"extensions": ["toc", "extra"]}) == []
+    assert parallel.extensions_made_here({"extensions": [TocExtension()]}) == [
+        "TocExtension"
+    ]
+
+
 def test_the_setting_turns_it_off(tmp_path):
     settings = site_settings(tmp_path, WOW_PARALLEL_MARKDOWN=False)
     readers = _Readers(settings, {"md": PelicanMarkdownReader})
@@ -393,12 +414,12 @@ def test_a_new_build_of_the_same_settings_starts_afresh(tmp_path):
     try:
         parallel.track(first)
         parallel.track(page)
-        assert parallel._builds[id(settings)].generators == [first, page]
+        assert build_state(settings).markdown.generators == [first, page]
         parallel.track(again)
-        assert parallel._builds[id(settings)].generators == [again]
+        assert build_state(settings).markdown.generators == [again]
     finally:
         parallel.finish(settings)
-    assert id(settings) not in parallel._builds
+    assert build_state(settings).markdown is None
 
 
 def test_a_real_pool_answers_and_leaves_no_process(tmp_path, variety, two_cpus, caplog):
@@ -408,7 +429,7 @@ def test_a_real_pool_answers_and_leaves_no_process(tmp_path, variety, two_cpus, 
     build = parallel._Build(settings, planned=True)
     build._start([str(p) for p in variety])
     assert build.executor is not None
-    parallel._builds[id(settings)] = build
+    build_state(settings).markdown = build
     try:
         concurrent.futures.wait(list(build.futures.values()), timeout=120)
         for path in variety:

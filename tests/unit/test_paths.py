@@ -8,7 +8,10 @@ import datetime
 import pickle
 
 from pelican.contents import Article
-from pelican.plugins.wow_index.paths import OwnRelativePath, remember_relative_path
+from pelican.plugins.wow_index.speedups.paths import (
+    OwnRelativePath,
+    remember_relative_path,
+)
 from pelican.settings import DEFAULT_CONFIG
 
 

@@ -8,12 +8,15 @@ from collections import Counter
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pelican.plugins.wow_index.grouping import Tagged, build_index
-from pelican.plugins.wow_index.moments import Moment, extract_moments
+from pelican.plugins.wow_index.index.grouping import Tagged, build_index
+from pelican.plugins.wow_index.index.moments import Moment, extract_moments
+from pelican.plugins.wow_index.index.tagging import StoryTags, parse_story_tags
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
+from pelican.plugins.wow_index.pages.sanitizing import clean_html, removed_markup
 from pelican.plugins.wow_index.problems import Problem
-from pelican.plugins.wow_index.sanitizing import clean_html, removed_markup
-from pelican.plugins.wow_index.tagging import StoryTags, parse_story_tags
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
 
 # In CI the examples are the same on every run, so a red build is
 # reproducible; elsewhere each run explores new ones.

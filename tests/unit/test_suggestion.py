@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from pelican.plugins.wow_index.features import read, verdict_features
-from pelican.plugins.wow_index.suggestion import Suggester, load_model
-from pelican.plugins.wow_index.training import fit_logistic, fit_touchpoint
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
+from pelican.plugins.wow_index.suggest.features import read, verdict_features
+from pelican.plugins.wow_index.suggest.suggestion import Suggester, load_model
+from pelican.plugins.wow_index.suggest.training import fit_logistic, fit_touchpoint
 
 DATA = default_vocabulary_data()
 TOUCHPOINTS = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])

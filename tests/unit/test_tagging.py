@@ -1,9 +1,12 @@
 from pathlib import Path
 
 import pytest
+from pelican.plugins.wow_index.index.tagging import parse_story_tags, split_values
+from pelican.plugins.wow_index.index.vocabulary import (
+    Vocabulary,
+    default_vocabulary_data,
+)
 from pelican.plugins.wow_index.problems import Problem, locate_field
-from pelican.plugins.wow_index.tagging import parse_story_tags, split_values
-from pelican.plugins.wow_index.vocabulary import Vocabulary, default_vocabulary_data
 
 DATA = default_vocabulary_data()
 TP = Vocabulary.from_mapping("WOW_TOUCHPOINTS", DATA["touchpoints"])

@@ -1,5 +1,5 @@
 import pytest
-from pelican.plugins.wow_index.vocabulary import (
+from pelican.plugins.wow_index.index.vocabulary import (
     Vocabulary,
     VocabularyError,
     default_vocabulary_data,

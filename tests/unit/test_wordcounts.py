@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from pelican.plugins.wow_index.wordcounts import WordCounts, display, words
+from pelican.plugins.wow_index.suggest.wordcounts import WordCounts, display, words
 
 TOUCHPOINTS = ("phone", "delivery")
 

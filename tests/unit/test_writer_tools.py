@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pelican.plugins.wow_index.cli.terminal import safe, table
+from pelican.plugins.wow_index.cli.writing import set_fields, story_text
 from pelican.plugins.wow_index.sources import read_source
-from pelican.plugins.wow_index.terminal import safe, table
-from pelican.plugins.wow_index.writing import set_fields, story_text
 
 
 def test_set_fields_replaces_in_place_adds_at_the_end_and_drops_suggestions():

@@ -12,13 +12,15 @@ from typing import Any
 
 from pelican import signals
 
-from . import parallel
-from .ahead import may_start_early
-from .generator import WowGenerator
-from .membership import index_story_lists
-from .paths import remember_relative_path
-from .recovery import repair_content
+from .pages.generator import WowGenerator
+from .pages.recovery import repair_content
+from .pelican_compat import speedups_enabled
 from .settings import SettingsError, load_settings
+from .speedups import parallel
+from .speedups.ahead import may_start_early
+from .speedups.membership import index_story_lists
+from .speedups.paths import remember_relative_path
+from .state import build_state, observe_fragments
 
 __all__ = ["WowGenerator", "register"]
 
@@ -26,9 +28,11 @@ WOW_TEMPLATES = ("wow/touchpoint", "wow/verdict", "wow/company", "wow/cell")
 
 
 def configure(pelican: Any) -> None:
-    """Validate WOW_* settings early and make WoW listing pages paginate."""
+    """Validate WOW_* settings early, make WoW listing pages paginate, and
+    say once if the speed-ups asked for cannot run on this Pelican."""
     settings = pelican.settings
     wow = load_settings(settings)
+    speedups_enabled(settings, warn=True)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     for name in WOW_TEMPLATES:
         paginated.setdefault(name, wow["WOW_PAGINATION"])
@@ -44,11 +48,13 @@ def prepare_content(content: Any) -> None:
     # the generator fills them in, about 1 KB less per story.
     content.touchpoints, content.touchpoint, content.verdict = [], None, None
     content.company, content.moments = None, []
-    remember_relative_path(content)
+    settings = getattr(content, "settings", {})
+    if speedups_enabled(settings):
+        remember_relative_path(content)
     problems = repair_content(content)
-    if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
+    if settings.get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.
-        from .sanitizing import sanitize_content
+        from .pages.sanitizing import sanitize_content
 
         problems += sanitize_content(content)
     if problems:
@@ -63,18 +69,24 @@ def get_generators(pelican: Any) -> type[WowGenerator]:
     return WowGenerator
 
 
-# The generators of the build being run, between reading and writing (weakly:
-# a build that fails in between must not keep its site in memory).
-_GENERATORS: list[weakref.ref[Any]] = []
+def track_generator(generator: Any) -> None:
+    """``article_generator_init``, ``page_generator_init``: with the
+    speed-ups, the Markdown workers learn which generators read (see
+    :mod:`.speedups.parallel`)."""
+    if speedups_enabled(generator.settings):
+        parallel.track(generator)
 
 
 def end_reading(generators: list[Any]) -> None:
-    """Every generator has read its content: stop the Markdown workers, and
-    give Pelican's tag, category and author lists constant-time ``in``."""
-    if generators:
-        parallel.finish(generators[0].settings)
+    """Every generator has read its content: with the speed-ups, stop the
+    Markdown workers, give Pelican's tag, category and author lists
+    constant-time ``in``, and remember the generators for ``get_writer``."""
+    if not generators or not speedups_enabled(generators[0].settings):
+        return
+    settings = generators[0].settings
+    parallel.finish(settings)
     index_story_lists(generators)
-    _GENERATORS[:] = [weakref.ref(generator) for generator in generators]
+    build_state(settings).generators = [weakref.ref(g) for g in generators]
 
 
 def start_writing(pelican: Any) -> None:
@@ -82,8 +94,11 @@ def start_writing(pelican: Any) -> None:
     nothing can change a WoW page until its turn, a second process starts
     rendering the WoW pages now, beside Pelican's own (see ``ahead``).
     Returns no writer, so Pelican uses its own."""
-    generators = [ref() for ref in _GENERATORS]
-    _GENERATORS.clear()
+    if not speedups_enabled(pelican.settings):
+        return
+    state = build_state(pelican.settings)
+    generators = [ref() for ref in state.generators]
+    state.generators = []
     for generator in generators:
         if isinstance(generator, WowGenerator) and may_start_early(
             generators, generator
@@ -92,14 +107,15 @@ def start_writing(pelican: Any) -> None:
 
 
 def end_build(pelican: Any) -> None:
-    parallel.finish(pelican.settings)
+    if speedups_enabled(pelican.settings):
+        parallel.finish(pelican.settings)
 
 
 def register() -> None:
     signals.initialized.connect(configure)
     signals.readers_init.connect(parallel.install)
-    signals.article_generator_init.connect(parallel.track)
-    signals.page_generator_init.connect(parallel.track)
+    signals.article_generator_init.connect(track_generator)
+    signals.page_generator_init.connect(track_generator)
     signals.all_generators_finalized.connect(end_reading)
     signals.get_writer.connect(start_writing)
     signals.finalized.connect(end_build)
@@ -113,6 +129,8 @@ __all__ += [
     "end_build",
     "end_reading",
     "get_generators",
+    "observe_fragments",
     "prepare_content",
     "start_writing",
+    "track_generator",
 ]

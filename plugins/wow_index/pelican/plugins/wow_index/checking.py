@@ -20,11 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from .moments import Moment, MomentIssue, extract_moments
+from .index.moments import Moment, MomentIssue, extract_moments
+from .index.tagging import StoryTags, parse_story_tags
 from .problems import Problem, display_path
 from .settings import WowSettings
 from .sources import Source, read_source
-from .tagging import StoryTags, parse_story_tags
 
 __all__ = [
     "SUGGESTED_PREFIX",
@@ -352,17 +352,11 @@ def check_sources(
     return sources, problems
 
 
-# (path, kind) -> ((mtime_ns, size, settings id), slug claim, problems)
-_CHECKED: dict[
-    tuple[str, str],
-    tuple[tuple[int, int, int], SlugClaim | None, tuple[Problem, ...]],
-] = {}
-
-
 def check_files(
     files: Iterable[tuple[str | Any, str]],
     settings: Mapping[str, Any],
     wow: WowSettings,
+    remembered: dict[Any, Any] | None = None,
 ) -> list[Problem]:
     """The problems :func:`check_sources` finds without tags, for a build.
 
@@ -370,25 +364,23 @@ def check_files(
     modification time and size, so a process that builds again and again
     (``invoke serve``) reads only the files that changed; what is remembered
     is the file's slug claim and its problems, a few hundred bytes, not its
-    text or header.
+    text or header, in ``remembered`` ((path, kind) -> ((mtime_ns, size),
+    slug claim, problems)), the build's own.
     """
-    remember = bool(wow["WOW_REMEMBER_FILES"])
-    if not remember:
-        _CHECKED.clear()
+    remember = bool(wow["WOW_REMEMBER_FILES"]) and remembered is not None
+    if remembered is not None and not remember:
+        remembered.clear()
+    known_files = remembered if remembered is not None else {}
     claims: list[SlugClaim | None] = []
     problems: list[Problem] = []
     for path, kind in files:
         key = (str(path), str(kind))
         try:
             stat = os.stat(path)
-            stamp: tuple[int, int, int] | None = (
-                stat.st_mtime_ns,
-                stat.st_size,
-                id(settings),
-            )
+            stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
         except OSError:
             stamp = None
-        known = _CHECKED.get(key)
+        known = known_files.get(key)
         if stamp is not None and known is not None and known[0] == stamp:
             claim, found = known[1], known[2]
         else:
@@ -398,7 +390,7 @@ def check_files(
             found = tuple(file_problems(source, settings, wow, tags=False))
             claim = slug_claim(source, settings, key[0])
             if stamp is not None and remember:
-                _CHECKED[key] = (stamp, claim, found)
+                known_files[key] = (stamp, claim, found)
         claims.append(claim)
         problems.extend(found)
     problems.extend(_duplicates(claims))

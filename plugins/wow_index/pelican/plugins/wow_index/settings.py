@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from .vocabulary import Vocabulary, VocabularyError, default_vocabulary_data
+from .index.vocabulary import Vocabulary, VocabularyError, default_vocabulary_data
 
 __all__ = [
     "SCHEMA",
@@ -132,22 +132,35 @@ SCHEMA: tuple[Setting, ...] = (
         "about 1 KB a file. False: every build starts afresh, in less memory.",
     ),
     Setting(
+        "WOW_SPEEDUPS",
+        False,
+        (bool,),
+        "Turn on the speed-ups for big sites: Markdown converted in worker "
+        "processes, the WoW pages rendered by a forked copy (the two "
+        "WOW_PARALLEL_* settings), and Pelican's memos and lists kept "
+        "smaller. They start processes and use Pelican's private code, "
+        "checked against the running Pelican (a mismatch turns them off "
+        "with one warning); the output is the same, byte for byte. False: "
+        "the plugin starts no process and patches nothing in Pelican.",
+    ),
+    Setting(
         "WOW_PARALLEL_MARKDOWN",
         True,
         (bool,),
-        "Convert Markdown sources in worker processes when a build reads at "
-        "least 200 of them and may use two CPUs or more; the output is the "
-        "same, byte for byte. False reads them one at a time, as Pelican does.",
+        "With WOW_SPEEDUPS: convert Markdown sources in worker processes "
+        "when a build reads at least 200 of them and may use two CPUs or "
+        "more; the output is the same, byte for byte. False reads them one "
+        "at a time, as Pelican does.",
     ),
     Setting(
         "WOW_PARALLEL_PAGES",
         True,
         (bool,),
-        "Render the WoW pages in two processes (a forked copy renders them "
-        "from the last page back, from before Pelican writes its own pages "
-        "when no other plugin can change them meanwhile, else while the build "
-        "renders from the first) on Linux, with two CPUs or more and "
-        "Pelican's own Writer, when there are at least 100 of them; every "
+        "With WOW_SPEEDUPS: render the WoW pages in two processes (a forked "
+        "copy renders them from the last page back, from before Pelican "
+        "writes its own pages when no other plugin can change them "
+        "meanwhile, else while the build renders from the first) on Linux, "
+        "with two CPUs or more and Pelican's own Writer, when there are at least 100 of them; every "
         "page is still written by the build, byte for byte the same. False "
         "renders them in the build's process.",
     ),

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..index.vocabulary import Vocabulary
 from .evaluation import load_labels, select
 from .features import (
     TOUCHPOINT_FEATURES,
@@ -45,7 +46,6 @@ from .features import (
     verdict_features,
 )
 from .suggestion import TOUCHPOINT_INPUTS, VERDICT_INPUTS
-from .vocabulary import Vocabulary
 from .wordcounts import WordCounts, words
 
 __all__ = [
@@ -79,7 +79,7 @@ def examples(
     sources: Iterable[tuple[Path, str]], touchpoints: Vocabulary
 ) -> list[Example]:
     """Labelled stories of ``(folder, split)`` pairs, measured."""
-    from .sources import read_source
+    from ..sources import read_source
 
     cues = TouchpointCues(touchpoints)
     found = []

@@ -23,12 +23,12 @@ microseconds a replay.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
-from .memos import no_new_memos
+from ..speedups.memos import no_new_memos
 
 __all__ = ["FragmentCache"]
 
@@ -50,7 +50,17 @@ def _identity(part: Any) -> Hashable:
 class FragmentCache:
     """The ``wow_once`` global of the WoW templates."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        drop_memos: bool = True,
+        observers: Sequence[Callable[[tuple[Any, ...]], None]] = (),
+    ) -> None:
+        # Told the key of every fragment asked for (a dev server records
+        # which stories each page shows, replayed fragments included).
+        self._observers = observers
+        # With the speed-ups, Pelican's memo entries made while rendering a
+        # fragment are dropped (the fragment keeps what they were for).
+        self._drop_memos = drop_memos
         # identity key -> (the key's objects, kept alive so no id is reused;
         # whether the fragment is Markup; the fragment, compressed UTF-8)
         self._fragments: dict[
@@ -58,13 +68,15 @@ class FragmentCache:
         ] = {}
 
     def __call__(self, *key: Any, caller: Callable[[], Any]) -> Any:
+        for observer in self._observers:
+            observer(key)
         identity = tuple(_identity(part) for part in key)
         known = self._fragments.get(identity)
         if known is not None:
             text = zlib.decompress(known[2]).decode()
             return Markup(text) if known[1] else text
         # The fragment keeps what the story's memoised summary was for.
-        with no_new_memos():
+        with no_new_memos(self._drop_memos):
             fragment = caller()
         alive = () if all(map(_by_value, key)) else key
         self._fragments[identity] = (

@@ -22,7 +22,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
-from .settings import SettingsError
+from ..settings import SettingsError
 
 __all__ = ["ADAPTER", "STANDALONE", "Layout", "block_names", "choose_layout"]
 

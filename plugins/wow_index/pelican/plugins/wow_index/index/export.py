@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from ..settings import verdict_ratings
 from .grouping import Tagged, WowIndex
-from .settings import verdict_ratings
 from .tagging import clean_text
 from .vocabulary import Vocabulary
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .grouping import Tagged, WowIndex, build_index, company_key
-from .settings import WowSettings
-from .sources import read_source
-from .tagging import clean_text, parse_story_tags
+from ..index.grouping import Tagged, WowIndex, build_index, company_key
+from ..index.tagging import clean_text, parse_story_tags
+from ..settings import WowSettings
+from ..sources import read_source
 from .terminal import table
 
 __all__ = ["StoryRef", "collect", "render", "stats_document"]

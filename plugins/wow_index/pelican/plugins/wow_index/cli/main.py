@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .problems import Problem
-from .settings import SettingsError, WowSettings, load_settings
-from .sources import Kind, content_files, content_kind
+from ..problems import Problem
+from ..settings import SettingsError, WowSettings, load_settings
+from ..sources import Kind, content_files, content_kind
 from .terminal import safe
 
 __all__ = ["main"]
@@ -113,7 +113,7 @@ def _dump(data: Any, out: TextIO) -> None:
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .checking import check_sources
+    from ..checking import check_sources
 
     settings, wow = load_site(args.settings)
     files = site_files(args.paths, settings)
@@ -161,8 +161,8 @@ def untagged(source: Any) -> bool:
 
 
 def run_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .sources import read_source
-    from .suggestion import Suggester
+    from ..sources import read_source
+    from ..suggest.suggestion import Suggester
 
     settings, wow = load_site(args.settings)
     suggester = Suggester(wow.touchpoints, wow.verdicts, threshold=args.threshold)
@@ -233,7 +233,7 @@ def apply_suggestions(
     results: Sequence[tuple[Any, Any]], *, yes: bool, out: TextIO, err: TextIO
 ) -> int:
     """Write accepted suggestions into their files; return how many."""
-    from .checking import SUGGESTED_PREFIX
+    from ..checking import SUGGESTED_PREFIX
     from .writing import set_fields
 
     written = 0
@@ -287,8 +287,8 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .evaluation import SPLITS
-    from .training import examples, fit
+    from ..suggest.evaluation import SPLITS
+    from ..suggest.training import examples, fit
 
     _, wow = load_site(args.settings)
     sources = []
@@ -306,7 +306,7 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(
             f"labels use touchpoints not in the vocabulary: {', '.join(unknown)}"
         )
-    from .training import SCALE
+    from ..suggest.training import SCALE
 
     odd_verdicts = sorted({e.verdict for e in found} - set(SCALE))
     if odd_verdicts:
@@ -332,9 +332,9 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .evaluation import evaluate
-    from .sources import read_source
-    from .suggestion import Suggester, load_model
+    from ..sources import read_source
+    from ..suggest.evaluation import evaluate
+    from ..suggest.suggestion import Suggester, load_model
     from .terminal import table
 
     _, wow = load_site(args.settings)
@@ -395,8 +395,8 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..suggest.suggestion import Suggester
     from .importing import ImportReport, import_all
-    from .suggestion import Suggester
 
     _, wow = load_site(args.settings)
     sources = [Path(p) for p in args.sources]
@@ -470,7 +470,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=run_check)
 
-    from .suggestion import DEFAULT_THRESHOLD
+    from ..suggest.suggestion import DEFAULT_THRESHOLD
 
     suggest = commands.add_parser(
         "suggest",

@@ -18,39 +18,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..pelican_compat import content_memos, summary_memo
+
 __all__ = ["RenderedSummaries", "no_new_memos"]
 
 
-def _summary_memo() -> dict[Any, Any]:
-    from pelican.contents import Content
-
-    memo = getattr(Content.get_summary, "cache", None)
-    return memo if isinstance(memo, dict) else {}
-
-
-def _memos() -> list[dict[Any, Any]]:
-    # Imported here: the plugin's pure modules do not need Pelican.
-    from pelican.contents import Content
-
-    return [
-        memo
-        for memo in (
-            getattr(Content.get_content, "cache", None),
-            getattr(Content.get_summary, "cache", None),
-        )
-        if isinstance(memo, dict)
-    ]
-
-
 @contextmanager
-def no_new_memos() -> Iterator[None]:
+def no_new_memos(enabled: bool = True) -> Iterator[None]:
     """Drop the memo entries made inside the block; keep those made before.
 
     A memo is only a cache: an entry dropped is computed again, to the same
     value, if anything asks for it later. Dicts keep insertion order, so the
-    entries made inside the block are the last ones.
+    entries made inside the block are the last ones. Not ``enabled``
+    (without ``WOW_SPEEDUPS``): Pelican's memos are left as Pelican keeps them.
     """
-    memos = _memos()
+    memos = content_memos() if enabled else []
     sizes = [len(memo) for memo in memos]
     try:
         yield
@@ -72,13 +54,18 @@ class RenderedSummaries:
     summarise is summarised as usual.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
+        # Not enabled (without WOW_SPEEDUPS): Pelican's memo is not looked
+        # into, and each summary is Pelican's own at the story's SITEURL.
+        self._enabled = enabled
         self._siteurls: list[Any] | None = None
 
     def html(self, story: Any) -> str:
         """``story``'s summary HTML, its links made for *some* ``SITEURL``:
         only its text is to be used."""
-        memo = _summary_memo()
+        if not self._enabled:
+            return str(getattr(story, "summary", "") or "")
+        memo = summary_memo()
         if self._siteurls is None:
             # The few SITEURLs Pelican rendered summaries for (a handful of
             # folder depths): looked up by key, no index of the stories.

@@ -37,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..index.vocabulary import Vocabulary
 from . import lexicon
 from .features import (
     TOUCHPOINT_FEATURES,
@@ -49,7 +50,6 @@ from .features import (
     sentences,
     verdict_features,
 )
-from .vocabulary import Vocabulary
 from .wordcounts import WORD_FEATURES, WordCounts, words
 
 __all__ = [

@@ -26,25 +26,35 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .ahead import PagesAhead
-from .checking import check_files, story_problems
-from .export import dumps, index_document, pieces
+from ..checking import check_files, story_problems
+from ..index.export import dumps, index_document, pieces
+from ..index.grouping import Tagged, WowIndex, build_index, company_key
+from ..index.taxonomy import (
+    TAXONOMIES,
+    Cell,
+    Company,
+    Taxonomy,
+    Touchpoint,
+    Verdict,
+    WowTerm,
+)
+from ..pelican_compat import open_for_writing, speedups_enabled, template_search_path
+from ..problems import Problem, WowContentError, WowStoryError
+from ..settings import WowSettings, load_settings
+from ..sources import content_files
+from ..speedups.ahead import PagesAhead, renders_without_side_effects
+from ..speedups.memos import RenderedSummaries, no_new_memos
+from ..state import build_state
 from .fragments import FragmentCache
-from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
-from .memos import RenderedSummaries, no_new_memos
-from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
-from .settings import WowSettings, load_settings
-from .sources import content_files
-from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
 
 logger = logging.getLogger(__name__)
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +268,10 @@ class WowGenerator(Generator):
         self.env.loader = ChoiceLoader(
             [self.env.loader, FileSystemLoader(str(TEMPLATES))]
         )
-        self._templates_path.append(str(TEMPLATES))
+        template_search_path(self).append(str(TEMPLATES))
         self.wow_settings = load_settings(self.settings)
+        # WOW_SPEEDUPS, and what they rely on present in this Pelican.
+        self.speedups = speedups_enabled(self.settings)
         self.layout = choose_layout(self.env, self.settings)
         self.env.loader.loaders.append(DictLoader(dict(self.layout.templates)))
         if self.layout.warning:
@@ -272,9 +284,12 @@ class WowGenerator(Generator):
         # Templates are read once per build (a new generator each build), so
         # Jinja need not check every template file's time on every render.
         self.env.auto_reload = False
-        self.fragments = FragmentCache()
+        self.fragments = FragmentCache(
+            drop_memos=self.speedups,
+            observers=build_state(self.settings).fragment_observers,
+        )
         self.env.globals["wow_once"] = self.fragments
-        self.summaries = RenderedSummaries()
+        self.summaries = RenderedSummaries(self.speedups)
         self.env.globals["wow_summary_text"] = self.summaries.text
         self.view: WowView | None = None
         self.problems: list[Problem] = []
@@ -367,10 +382,14 @@ class WowGenerator(Generator):
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
         duplicate slugs); tags were checked above, so they are left out."""
+        state = build_state(self.settings)
         files = _listed_content_files(
-            self.path, self.settings, bool(self.wow_settings["WOW_REMEMBER_FILES"])
+            self.path,
+            self.settings,
+            state.listed,
+            bool(self.wow_settings["WOW_REMEMBER_FILES"]),
         )
-        return check_files(files, self.settings, self.wow_settings)
+        return check_files(files, self.settings, self.wow_settings, state.checked)
 
     def _decorate(self, entry: Tagged[Any]) -> None:
         """Give an article its tags as template variables."""
@@ -398,7 +417,7 @@ class WowGenerator(Generator):
     def render_ahead(self) -> None:
         """Start the copy that renders the WoW pages now, while Pelican writes
         its own (``get_writer``, when :func:`ahead.may_start_early` allows)."""
-        if self.view is None or not self.wow_settings["WOW_PARALLEL_PAGES"]:
+        if self.view is None or not self._parallel_pages():
             return
         try:
             steps = list(self._outputs())  # loads the templates
@@ -424,11 +443,11 @@ class WowGenerator(Generator):
             return
         steps = self._steps if self._steps is not None else list(self._outputs())
         ahead, self._steps, self._ahead = self._ahead, None, None
-        pelicans = _is_pelicans_writer(writer)
+        pelicans = self.speedups and _is_pelicans_writer(writer)
         if ahead is not None and not pelicans:  # not the writer foreseen
             ahead.close()
             ahead = None
-        if ahead is None and pelicans and self.wow_settings["WOW_PARALLEL_PAGES"]:
+        if ahead is None and pelicans and self._parallel_pages():
             ahead = self._start_ahead(steps)
         try:
             for step in steps:
@@ -533,8 +552,15 @@ class WowGenerator(Generator):
             pages,
         )
 
+    def _parallel_pages(self) -> bool:
+        return (
+            self.speedups
+            and bool(self.wow_settings["WOW_PARALLEL_PAGES"])
+            and renders_without_side_effects(self.env)
+        )
+
     def _write_feed(self, term: WowTerm, writer: Any) -> None:
-        with no_new_memos():
+        with no_new_memos(self.speedups):
             writer.write_feed(
                 term.articles,
                 self.context,
@@ -559,11 +585,11 @@ class WowGenerator(Generator):
                 stages=self.wow_settings.stages,
                 ratings=self.wow_settings.ratings,
                 lazy=True,
-                stories=_one_by_one(view.index.stories),
+                stories=_one_by_one(view.index.stories, self.speedups),
                 summary=self.summaries.html,
             )
 
-        if _is_pelicans_writer(writer):
+        if self.speedups and _is_pelicans_writer(writer):
             _write_pieces(writer, save_as, pieces(document()), self.context)
         else:
             writer.write_file(
@@ -591,7 +617,7 @@ def _write_pieces(
     path = sanitised_join(writer.output_path, save_as)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     # _open_w keeps Pelican's check that no two outputs share a file.
-    with writer._open_w(path, "utf-8") as handle:
+    with open_for_writing(writer, path) as handle:
         handle.writelines(text)
     logger.info('Writing "%s"', path)
     signals.content_written.send(
@@ -599,12 +625,15 @@ def _write_pieces(
     )
 
 
-def _one_by_one(entries: Iterable[Tagged[Any]]) -> Iterator[Tagged[Any]]:
+def _one_by_one(
+    entries: Iterable[Tagged[Any]], drop_memos: bool
+) -> Iterator[Tagged[Any]]:
     """The entries, each story's memoised HTML dropped once the next is
-    asked for: a record's summary of a story without a ``Summary`` reads
-    the whole body, which must not stay in memory for every story."""
+    asked for (with the speed-ups): a record's summary of a story without
+    a ``Summary`` reads the whole body, which need not stay in memory for
+    every story."""
     for entry in entries:
-        with no_new_memos():
+        with no_new_memos(drop_memos):
             yield entry
 
 
@@ -619,30 +648,29 @@ class _Document:
         return self._render()
 
 
-# (content folder, settings id) -> (every folder's mtime, content_files()).
-_LISTED: dict[tuple[str, int], tuple[tuple[tuple[str, int], ...], list[Any]]] = {}
-
-
 def _listed_content_files(
-    root: str, settings: dict[str, Any], remember: bool = False
+    root: str,
+    settings: dict[str, Any],
+    listed: dict[Any, Any],
+    remember: bool = False,
 ) -> list[Any]:
     """``content_files()``; with ``remember`` (``WOW_REMEMBER_FILES``) listed
     again only when a folder changed (adding, removing or renaming a file
     changes its folder's modification time), so a process that builds again
     and again does not redo it for every save."""
     if not remember:
-        _LISTED.clear()
+        listed.clear()
         return [(str(path), kind) for path, kind in content_files(root, settings)]
     stamp = tuple(
         (folder, os.stat(folder).st_mtime_ns) for folder, _, _ in os.walk(root)
     )
-    key = (str(root), id(settings))
-    known = _LISTED.get(key)
+    key = str(root)
+    known = listed.get(key)
     if known is not None and known[0] == stamp:
         return known[1]
     # Strings, not Paths: a Path costs several times its text, for every file.
     files = [(str(path), kind) for path, kind in content_files(root, settings)]
-    _LISTED[key] = (stamp, files)
+    listed[key] = (stamp, files)
     return files
 
 

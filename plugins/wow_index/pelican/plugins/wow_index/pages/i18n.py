@@ -24,7 +24,7 @@ from jinja2.ext import InternationalizationExtension
 __all__ = ["DOMAIN", "LOCALE_DIR", "catalogue", "install_translations"]
 
 DOMAIN = "pelican_wow_index"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
 
 
 def catalogue(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem, display_path, locate_field
+from ..problems import Problem, display_path, locate_field
 from .vocabulary import Vocabulary
 
 __all__ = ["StoryTags", "clean_text", "parse_story_tags", "split_values"]

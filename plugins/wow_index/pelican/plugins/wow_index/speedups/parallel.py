@@ -37,12 +37,16 @@ from typing import Any, NamedTuple
 from markdown import Markdown
 from pelican import readers as pelican_readers
 
+from ..pelican_compat import parse_markdown_metadata, read_caches, speedups_enabled
+from ..state import build_state
+
 __all__ = [
     "MIN_FILES",
     "Converted",
     "MarkdownReader",
     "NotCertain",
     "convert_file",
+    "extensions_made_here",
     "finish",
     "init_worker",
     "install",
@@ -173,15 +177,15 @@ class MarkdownReader(pelican_readers.MarkdownReader):
     """
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        build = _builds.get(id(self.settings))
+        build = build_state(self.settings).markdown
         converted = build.take(source_path) if build is not None else None
         if converted is None:
             return super().read(source_path)
-        self._source_path = source_path
-        self._md = _Replay(converted.conversions)
         try:
             metadata = (
-                self._parse_metadata(converted.meta)
+                parse_markdown_metadata(
+                    self, source_path, _Replay(converted.conversions), converted.meta
+                )
                 if converted.meta is not None
                 else {}
             )
@@ -196,7 +200,10 @@ def install(readers: Any) -> None:
     own, for every extension Pelican's reader has. A reader another plugin
     installed is left alone, and so is everything with
     ``WOW_PARALLEL_MARKDOWN = False``."""
-    if not readers.settings.get("WOW_PARALLEL_MARKDOWN", True):
+    if not (
+        speedups_enabled(readers.settings)
+        and readers.settings.get("WOW_PARALLEL_MARKDOWN", True)
+    ):
         return
     for extension, reader in list(readers.reader_classes.items()):
         if reader is pelican_readers.MarkdownReader:
@@ -209,6 +216,20 @@ def usable_cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS, Windows
         return os.cpu_count() or 1
+
+
+def extensions_made_here(markdown: Mapping[str, Any]) -> list[str]:
+    """The Markdown extensions in ``MARKDOWN`` given as objects rather than
+    names. A worker can only load an extension by its name and its
+    ``extension_configs``, as this process did; an object may carry
+    configuration elsewhere (on its class, as some plugins keep theirs),
+    which would reach a worker empty and change the HTML without a word."""
+    extensions = markdown.get("extensions") or ()
+    return [
+        type(extension).__qualname__
+        for extension in extensions
+        if not isinstance(extension, str)
+    ]
 
 
 @dataclass
@@ -266,6 +287,14 @@ class _Build:
             return
         markdown = self.settings["MARKDOWN"]
         formatted = tuple(self.settings["FORMATTED_FIELDS"])
+        unsure = extensions_made_here(markdown)
+        if unsure:
+            logger.debug(
+                "Markdown read serially: extensions %s were made in this "
+                "process; a worker could not be sure to convert as they do",
+                ", ".join(unsure),
+            )
+            return
         try:
             pickle.dumps((markdown, formatted))
         except Exception as error:
@@ -324,9 +353,6 @@ class _Build:
         )
 
 
-_builds: dict[int, _Build] = {}
-
-
 @contextmanager
 def _main_module_hidden() -> Iterator[None]:
     """Start workers without the main module: by default ``spawn`` runs the
@@ -367,8 +393,7 @@ def plan(generators: Iterable[Any]) -> list[str]:
             settings[f"{kind}_PATHS"], exclude=settings[f"{kind}_EXCLUDES"]
         )
         readers = generator.readers
-        generator_cache = getattr(generator, "_cache", None) or {}
-        reader_cache = getattr(readers, "_cache", None) or {}
+        generator_cache, reader_cache = read_caches(generator, readers)
         for relative in files:
             if not isinstance(
                 readers.readers.get(os.path.splitext(relative)[1][1:]), MarkdownReader
@@ -385,17 +410,18 @@ def track(generator: Any) -> None:
     """``article_generator_init``, ``page_generator_init``: remember the
     generators of this build. A generator of a kind already seen means a new
     build of the same settings (``pelican --autoreload``, a dev server)."""
-    key = id(generator.settings)
-    build = _builds.get(key)
+    state = build_state(generator.settings)
+    build = state.markdown
     if build is None or any(type(g) is type(generator) for g in build.generators):
         finish(generator.settings)
-        build = _builds[key] = _Build(generator.settings)
+        build = state.markdown = _Build(generator.settings)
     build.generators.append(generator)
 
 
 def finish(settings: Mapping[str, Any]) -> None:
     """``all_generators_finalized``, ``finalized``: reading is over; stop the
     pool of this build, if any, and forget the build."""
-    build = _builds.pop(id(settings), None)
+    state = build_state(settings)
+    build, state.markdown = state.markdown, None
     if build is not None:
         build.close()

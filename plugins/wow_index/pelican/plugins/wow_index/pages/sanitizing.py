@@ -18,7 +18,13 @@ from typing import Any
 
 import nh3
 
-from .problems import Problem, display_path, locate_field
+from ..pelican_compat import (
+    content_html,
+    set_content_html,
+    set_summary_html,
+    summary_html,
+)
+from ..problems import Problem, display_path, locate_field
 
 __all__ = [
     "ALLOWED_TAGS",
@@ -177,17 +183,17 @@ def sanitize_content(content: Any) -> list[Problem]:
     """Clean a Pelican article or page in place: its rendered text and its
     summary. Returns one problem per field from which markup was removed."""
     problems: list[Problem] = []
-    text = getattr(content, "_content", None)
+    text = content_html(content)
     if text:
         cleaned = clean_html(text)
         if cleaned != text:
-            content._content = cleaned
+            set_content_html(content, cleaned)
             problems.append(_report(content, "text", text))
-    summary = getattr(content, "_summary", None)
+    summary = summary_html(content)
     if summary:
         cleaned = clean_html(str(summary))
         if cleaned != summary:
-            content._summary = cleaned
+            set_summary_html(content, cleaned)
             if "summary" in content.metadata:
                 content.metadata["summary"] = cleaned
             problems.append(_report(content, "Summary", str(summary)))

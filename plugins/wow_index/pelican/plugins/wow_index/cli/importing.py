@@ -30,7 +30,7 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
-from .tagging import clean_text
+from ..index.tagging import clean_text
 
 __all__ = ["ImportReport", "Post", "read_posts", "to_markdown"]
 

@@ -19,7 +19,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .problems import Problem, display_path, locate_field
+from ..pelican_compat import (
+    content_html,
+    override_output_path,
+    set_content_html,
+    set_summary_html,
+)
+from ..problems import Problem, display_path, locate_field
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -253,16 +259,16 @@ def repair_content(content: Any) -> list[Problem]:
         if found:
             metadata[key] = cleaned
             if key == "summary":
-                content._summary = cleaned
+                set_summary_html(content, cleaned)
             elif getattr(content, key, None) is value:
                 setattr(content, key, cleaned)
             controls.update(found)
             fields.append(key.capitalize())
-    text = getattr(content, "_content", None)
+    text = content_html(content)
     if isinstance(text, str):
         cleaned, found = _strip_controls(text)
         if found:
-            content._content = cleaned
+            set_content_html(content, cleaned)
             controls.update(found)
             fields.append("text")
     if controls:
@@ -311,10 +317,11 @@ def resolve_collisions(
             number = 2
             while f"{base}-{number}{ext}" in taken:
                 number += 1
-            content.override_save_as = f"{base}-{number}{ext}"
+            url = None
             if hasattr(content, "override_url"):
                 url_base, url_ext = os.path.splitext(content.override_url)
-                content.override_url = f"{url_base}-{number}{url_ext}"
+                url = f"{url_base}-{number}{url_ext}"
+            override_output_path(content, f"{base}-{number}{ext}", url)
             field, now = "Save_as", content.override_save_as
         else:
             number = 2

@@ -41,8 +41,8 @@ from functools import lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..index.vocabulary import Vocabulary
 from . import lexicon
-from .vocabulary import Vocabulary
 
 __all__ = [
     "TOUCHPOINT_FEATURES",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .tagging import clean_text
+from ..index.tagging import clean_text
 
 __all__ = ["FileExists", "create", "set_fields", "slug_for", "story_text"]
 

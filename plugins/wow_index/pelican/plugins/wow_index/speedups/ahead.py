@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import io
 import logging
 import os
 import shutil
@@ -66,9 +65,17 @@ from pelican.generators import (
     TemplatePagesGenerator,
 )
 
+from ..pelican_compat import discard_writes
 from .parallel import usable_cpus
 
-__all__ = ["MIN_PAGES", "PageWrite", "PagesAhead", "can_fork", "may_start_early"]
+__all__ = [
+    "MIN_PAGES",
+    "PageWrite",
+    "PagesAhead",
+    "can_fork",
+    "may_start_early",
+    "renders_without_side_effects",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -139,12 +146,24 @@ def may_start_early(generators: Sequence[Any], wow: Any) -> bool:
     )
 
 
+def renders_without_side_effects(env: Any) -> bool:
+    """Whether rendering a page with ``env`` only makes its text: no Jinja
+    extension but Jinja's own. An extension may write files as it renders
+    (a webassets bundle, its cache), which a copy must never do beside
+    the build."""
+    return all(
+        type(extension).__module__.partition(".")[0] == "jinja2"
+        for extension in getattr(env, "extensions", {}).values()
+    )
+
+
 def _is_ours(receiver: Any) -> bool:
     """A receiver of this plugin (blinker keeps most receivers weakly)."""
     if isinstance(receiver, weakref.ref):
         receiver = receiver()
     module = getattr(receiver, "__module__", None) or ""
-    return module == __package__ or module.startswith(f"{__package__}.")
+    plugin = __package__.rpartition(".")[0]  # pelican.plugins.wow_index
+    return module == plugin or module.startswith(f"{plugin}.")
 
 
 def _name(output_file: str) -> str:
@@ -327,7 +346,7 @@ def _render_ahead(
         # writer's own output is the folder's too, so that nothing the copy
         # does (a plugin that changed the Writer) can touch the site.
         discard = writer(str(folder / "output"))
-        discard._open_w = lambda *args, **kwargs: io.StringIO()
+        discard_writes(discard)
         with signals.content_written.muted():
             for write in reversed(writes):
                 # An error stops the copy too: this process meets it again.
