@@ -156,13 +156,13 @@ SCHEMA: tuple[Setting, ...] = (
         "WOW_PARALLEL_PAGES",
         True,
         (bool,),
-        "With WOW_SPEEDUPS: render the WoW pages in two processes (a forked "
-        "copy renders them from the last page back, from before Pelican "
+        "With WOW_SPEEDUPS: render the WoW pages in two processes (a forked"
+        " copy renders them from the last page back, from before Pelican "
         "writes its own pages when no other plugin can change them "
         "meanwhile, else while the build renders from the first) on Linux, "
-        "with two CPUs or more and Pelican's own Writer, when there are at least 100 of them; every "
-        "page is still written by the build, byte for byte the same. False "
-        "renders them in the build's process.",
+        "with two CPUs or more and Pelican's own Writer, when there are at "
+        "least 100 of them; every page is still written by the build, byte "
+        "for byte the same. False renders them in the build's process.",
     ),
     Setting(
         "WOW_TOUCHPOINTS",
