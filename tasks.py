@@ -130,7 +130,7 @@ def serve(c, port=8000, bind="127.0.0.1"):
         "repeat_large": "Runs per figure at 5,000 stories or more.",
         "edits": "Story edits timed through the serve loop (default 5).",
         "out": "Where to write results.json (a .md table goes beside it).",
-        "update_readme": "Put the table in the plugin README.",
+        "update_readme": "Put the table in the plugin's docs/performance.md.",
         "theme": "Theme of the with/without-plugin builds (default notmyidea).",
         "plugin_setting": "NAME=VALUE (JSON) for the builds with the plugin; "
         "repeatable, e.g. WOW_PARALLEL_MARKDOWN=false.",

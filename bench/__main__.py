@@ -35,7 +35,7 @@ from .measure import ServeLoop, edited, fresh, pelican_build
 from .report import machine, markdown, summarise, update_readme
 
 BENCH = Path(__file__).resolve().parent
-README = BENCH.parent / "plugins" / "wow_index" / "README.md"
+README = BENCH.parent / "plugins" / "wow_index" / "docs" / "performance.md"
 TITLE = re.compile(r"(?m)^Title: (.*)$")
 
 
@@ -78,7 +78,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--update-readme",
         action="store_true",
-        help="put the table in the plugin README's performance section",
+        help="put the table in the plugin's docs/performance.md",
     )
     return parser.parse_args(argv)
 
