@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = ["STATE_KEY", "BuildState", "build_state", "observe_fragments"]
 
-STATE_KEY = "WOW_BUILD_STATE"
+STATE_KEY = "_wow_index_state"  # not a setting: no WOW_ name
 
 
 @dataclass(eq=False, repr=False)
