@@ -30,6 +30,7 @@ def build(
         content,
         output,
         MARKDOWN=MARKDOWN,
+        WOW_SPEEDUPS=True,
         WOW_PARALLEL_MARKDOWN=parallel_markdown,
         **settings,
     )
