@@ -26,14 +26,18 @@ PLUGIN = ROOT / "plugins" / "wow_index"
 # commands run it), builds of fixture sites, other blogs' use of it. Left out:
 # the builds of the Outside In site itself.
 PLUGIN_TESTS = (
-    "tests/unit",
+    "plugins/wow_index/tests",
     "tests/cli",
     "tests/plugin",
     "tests/site_build/test_fixture_site.py",
 )
 # The suite's own run with the oldest Pelican stays quick: the plugin's tests
 # without the command line's.
-QUICK_TESTS = ("tests/unit", "tests/plugin", "tests/site_build/test_fixture_site.py")
+QUICK_TESTS = (
+    "plugins/wow_index/tests",
+    "tests/plugin",
+    "tests/site_build/test_fixture_site.py",
+)
 
 
 class CommandError(RuntimeError):

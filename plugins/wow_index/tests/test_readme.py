@@ -1,12 +1,11 @@
 """The plugin README is part of the product: its settings table must be true."""
 
 import re
+from pathlib import Path
 
 from pelican.plugins.wow_index.settings import SCHEMA
 
-from sitebuild import ROOT
-
-README = (ROOT / "plugins" / "wow_index" / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_setting_is_documented_with_its_default():
