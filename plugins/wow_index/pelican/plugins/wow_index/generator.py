@@ -34,6 +34,7 @@ from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
 from .memos import RenderedSummaries, no_new_memos
+from .notices import build_lines
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
@@ -312,8 +313,9 @@ class WowGenerator(Generator):
         self.context["wow"] = self.view
         self.context["wow_base"] = self.layout.base
 
-        for problem in self.problems:
-            logger.warning("%s", problem.format())
+        # Pending Suggested-* fields are one line for the whole build.
+        for line in build_lines(self.problems):
+            logger.warning("%s", line)
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
