@@ -130,23 +130,17 @@ def unread_folder(
         )
     relative = resolved.relative_to(root).as_posix()
     relative = "" if relative == "." else relative
-    excludes = [
-        str(e).strip("/")
-        for e in [
-            *(settings.get("ARTICLE_EXCLUDES") or []),
-            *(settings.get("PAGE_EXCLUDES") or []),
-        ]
-    ]
 
     def below(folder: str, base: str) -> bool:
         return not base or folder == base or folder.startswith(base + "/")
 
-    if any(below(relative, e) for e in excludes if e):
-        read = False
-    else:
-        read = any(
-            below(relative, base) or below(base, relative) for base in articles + pages
-        )
+    def reads(bases: list[str], setting: str) -> bool:
+        excludes = [str(e).strip("/") for e in settings.get(setting) or []]
+        if any(e and below(relative, e) for e in excludes):
+            return False
+        return any(below(relative, b) or below(b, relative) for b in bases)
+
+    read = reads(articles, "ARTICLE_EXCLUDES") or reads(pages, "PAGE_EXCLUDES")
     if read:
         return None
     return (

@@ -27,7 +27,7 @@ LIMIT = 3
 # How many files a grouped line names.
 SHOWN = 3
 SUGGESTED_SUMMARY = (
-    "{count} {stories} carry suggested tags to confirm: invoke suggest --apply "
+    "{count} stories carry suggested tags to confirm: invoke suggest --apply "
     "(the plugin's 'suggest --apply'), or rename each Suggested-* field"
 )
 
@@ -67,22 +67,20 @@ def is_suggestion(problem: Problem) -> bool:
 
 
 def _suggested_summary(problems: Sequence[Problem]) -> str | None:
+    """One line for the pending suggestions of more than a few stories;
+    None when there are few (then each is told in full)."""
     paths = list(dict.fromkeys(p.path for p in problems if is_suggestion(p)))
-    if not paths:
+    if len(paths) <= LIMIT:
         return None
-    return (
-        SUGGESTED_SUMMARY.format(
-            count=len(paths), stories="story" if len(paths) == 1 else "stories"
-        )
-        + f" ({_files(paths)})"
-    )
+    return SUGGESTED_SUMMARY.format(count=len(paths)) + f" ({_files(paths)})"
 
 
 def build_lines(problems: Sequence[Problem]) -> list[str]:
     """A build's log lines: every problem in full, except pending
-    suggestions, which are one summary line for the whole build."""
-    lines = [p.format() for p in problems if not is_suggestion(p)]
+    suggestions in more than a few stories, which are one summary line for
+    the whole build."""
     summary = _suggested_summary(problems)
+    lines = [p.format() for p in problems if not (summary and is_suggestion(p))]
     return lines + ([summary] if summary else [])
 
 
@@ -94,11 +92,11 @@ def problem_lines(problems: Sequence[Problem], *, verbose: bool = False) -> list
     warnings = [p for p in problems if p.severity != "error"]
     if verbose:
         return errors + [f"{p.format()} [warning]" for p in warnings]
+    summary = _suggested_summary(warnings)
     others = [
         (p.path, f"{p.field}: {p.message}", p.format())
         for p in warnings
-        if not is_suggestion(p)
+        if not (summary and is_suggestion(p))
     ]
     lines = [f"{line} [warning]" for line in group_lines(others)]
-    summary = _suggested_summary(warnings)
     return errors + lines + ([f"{summary} [warning]"] if summary else [])
