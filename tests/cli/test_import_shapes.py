@@ -83,6 +83,12 @@ def test_captions_are_kept_under_their_image(imported):
         "pelican.jpg)\n\n*A pelican on the quay, waiting like the rest of us*"
     ) in quay
     assert "[caption" not in quay
+    # A link left open around the image ends with the image.
+    assert (
+        "[[Image: A gull](https://countertalk.example.org/gull-small.jpg)]"
+        "(https://countertalk.example.org/gull.jpg)\n\n"
+        "*And a gull, with its link left open*"
+    ) in quay
     # WordPress's older caption="" attribute, around a linked image.
     queue = (into / "a-queue-that-moved.md").read_text(encoding="utf-8")
     assert "queue-small.jpg)](https://countertalk.example.org/queue.jpg)" in queue

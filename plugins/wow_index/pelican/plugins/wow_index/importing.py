@@ -444,6 +444,8 @@ def _caption(match: re.Match[str]) -> str:
     attributes, inner = match.group(2), match.group(3)
     parts = _CAPTION_PARTS.search(inner)
     image, text = (parts.group(1), parts.group(2).strip()) if parts else (inner, "")
+    if re.match(r"\s*<a ", image, re.I) and "</a>" not in image.lower():
+        image += "</a>"  # a link left open around the image ends with it
     if not text:
         old = _CAPTION_ATTR.search(attributes)
         text = old.group(2).strip() if old else ""
