@@ -282,7 +282,10 @@ def new(
     date="",
     into=str(STORIES),
 ):
-    """Write a new story from the template, ready to fill in."""
+    """Write a new story from the template, ready to fill in.
+
+    Without a title it asks for one (and for the tags) when a terminal is
+    attached; a title starting with '-' goes last, after --."""
     from pelican.plugins.wow_index.cli import load_site
     from pelican.plugins.wow_index.tagging import parse_story_tags
     from pelican.plugins.wow_index.writing import (

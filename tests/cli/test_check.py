@@ -149,5 +149,8 @@ def test_a_folder_the_site_does_not_read_is_named(tmp_path):
     assert "content/imported: path: is not in the site's ARTICLE_PATHS" in result.out
     assert "add 'imported' to ARTICLE_PATHS" in result.out
     assert "[warning]" in result.out
+    # A check of the whole site names the folder too.
+    whole = invoke("check", cwd=site)
+    assert "content/imported: path: is not in the site's ARTICLE_PATHS" in whole.out
     stats = invoke("suggest", "--path", "content/imported", cwd=site)
     assert "warning: content/imported is not in the site's ARTICLE_PATHS" in stats.err

@@ -150,6 +150,31 @@ def unread_folder(
     )
 
 
+def unread_story_folders(settings: dict[str, Any]) -> list[str]:
+    """Folders right inside the content folder that hold content files the
+    site does not read (not static files): what a whole-site check names,
+    so stories imported into the wrong folder are not skipped unsaid."""
+    from .sources import EXTENSIONS
+
+    root = Path(settings.get("PATH") or ".")
+    if not root.is_dir():
+        return []
+    static = [str(p).strip("/") for p in settings.get("STATIC_PATHS") or []]
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name.startswith(".") or folder.name in static:
+            continue
+        if unread_folder(folder, settings, outside=False) is None:
+            continue
+        if any(
+            f.suffix.lower().lstrip(".") in EXTENSIONS
+            for f in folder.rglob("*")
+            if f.is_file()
+        ):
+            found.append(display_path(folder))
+    return found
+
+
 def warn_unread(paths: Sequence[str], settings: dict[str, Any], err: TextIO) -> None:
     """A warning for each of ``paths`` inside the content folder that the
     site does not read (see :func:`unread_folder`)."""
@@ -173,9 +198,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     settings, wow = load_site(args.settings)
     files = site_files(args.paths, settings)
+    folders = args.paths or unread_story_folders(settings)
     problems_before = [
         Problem(path=name, field="path", message=message, severity="warning")
-        for name in args.paths
+        for name in folders
         for message in [unread_folder(Path(name), settings, outside=False)]
         if message
     ]
