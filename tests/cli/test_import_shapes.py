@@ -42,6 +42,8 @@ def test_each_post_keeps_its_own_date_and_none_is_invented(imported):
         "2015-03-04 10:20"
     )
     assert dates["twenty-minutes-at-the-returns-desk.md"] == "2019-04-02 09:45"
+    # Blogger: published, else updated.
+    assert dates["the-ticket-machine.md"] == "2013-06-02 18:00"
     assert not [d for d in dates.values() if d.startswith(("1970", "2001-11-30"))]
     # A post with no date at all: today's date, and the report says so.
     today = dt.date.today().isoformat()
@@ -101,15 +103,14 @@ def test_captions_are_kept_under_their_image(imported):
 def test_untitled_and_same_titled_posts_each_get_their_own_file(imported):
     into, result = imported
     untitled = sorted(p.name for p in into.glob("untitled-*.md"))
-    assert len(untitled) == 3, untitled
-    assert all(
-        re.fullmatch(r"untitled-2014-08-(09|10)-[0-9a-f]{6}\.md", n) for n in untitled
-    )
+    assert len(untitled) == 4, untitled
+    dated = r"untitled-(2014-08-09|2014-08-10|2013-05-20)-[0-9a-f]{6}\.md"
+    assert all(re.fullmatch(dated, n) for n in untitled)
     slugs = {metadata_of(into / n)["slug"] for n in untitled}
     assert slugs == {n[:-3] for n in untitled}
     bodies = {body_html(into / n) for n in untitled}
-    assert len(bodies) == 3
-    assert "had no title: named untitled-2014-08-" in result.out
+    assert len(bodies) == 4
+    assert "had no title: 4 times in 4 files (" in result.out
     # Two blogs' posts with one title: both kept, the second with its date.
     second = metadata_of(into / "twenty-minutes-at-the-returns-desk-2015-03-04.md")
     assert second["slug"] == "twenty-minutes-at-the-returns-desk-2015-03-04"
@@ -146,6 +147,9 @@ def test_first_category_is_the_category_and_tags_are_merged_by_case(imported):
     assert meta["tags"] == "Retail, refunds, returns"
     block = metadata_of(into / "twenty-minutes-at-the-returns-desk.md")
     assert block["category"] == "Garden" and block["tags"] == "Receipts"
+    # Blogger labels are tags, merged by case too.
+    (train,) = into.glob("untitled-2013-05-20-*.md")
+    assert metadata_of(train)["tags"] == "Trains, refunds"
     # WordPress's default category is no category.
     assert "category" not in metadata_of(into / "the-pelican-on-the-quay.md")
 
