@@ -8,6 +8,7 @@ these tasks only pass this site's settings and folders to it.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import glob
 import shlex
@@ -18,8 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from invoke import task
+from invoke import Task, task
 from invoke.exceptions import Exit
+from invoke.parser import Argument
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
@@ -96,6 +98,68 @@ def _module(c, module: str, *args: object) -> None:
 
 def _with_settings(command: str, *args: str) -> list[str]:
     return [command, "--settings", SETTINGS, *args]
+
+
+HELP_WORDS = ("-h", "--help")
+
+
+def _wrapping_up() -> bool:
+    """Whether invoke's parser is making its end-of-task check that every
+    positional argument was given (``complete_context``)."""
+    frame = sys._getframe(1)
+    for _ in range(6):
+        if frame is None:
+            return False
+        if frame.f_code.co_name == "complete_context":
+            return True
+        frame = frame.f_back
+    return False
+
+
+class _OptionalPositional(Argument):
+    """A positional argument that may be left out.
+
+    Invoke requires every positional argument, so ``invoke new`` alone
+    would stop before the task could ask for the title. This one still
+    takes the first bare word (``invoke new "Title"``) but answers the
+    parser's final "was it given?" check with an empty value; the task
+    itself then sees None and asks, or says what is missing.
+    """
+
+    @property
+    def value(self):  # type: ignore[override]
+        if self._value is None and self.default is None and _wrapping_up():
+            return ""
+        return Argument.value.fget(self)  # type: ignore[attr-defined]
+
+    @value.setter
+    def value(self, arg):  # type: ignore[override]
+        Argument.value.fset(self, arg)  # type: ignore[attr-defined]
+
+
+class OptionalPositionalTask(Task):
+    """A task whose positional arguments may be left out (see above)."""
+
+    def get_arguments(self, ignore_unknown_help=None):
+        arguments = super().get_arguments(ignore_unknown_help)
+        for index, argument in enumerate(arguments):
+            if argument.positional:
+                optional = copy.copy(argument)
+                optional.__class__ = _OptionalPositional
+                arguments[index] = optional
+        return arguments
+
+
+def _show_help(c, name: str) -> None:
+    """Print invoke's help for the task ``name`` (as ``invoke --help name``).
+
+    A task with a positional argument receives ``--help`` or ``-h`` typed
+    after its name as that argument's value; it shows its help instead."""
+    with c.cd(str(ROOT)):
+        c.run(
+            f"{shlex.quote(sys.executable)} -m invoke --help {shlex.quote(name)}",
+            pty=False,
+        )
 
 
 @task(
@@ -194,9 +258,12 @@ def _ask(question: str, default: str = "") -> str:
 
 
 @task(
+    klass=OptionalPositionalTask,
     positional=["title"],
     help={
-        "title": "The story's title (asked when missing and a terminal is attached).",
+        "title": "The story's title (asked when missing and a terminal is "
+        "attached); a title starting with '-' goes after --, as in "
+        "invoke new -- '-20 degrees and no heating'.",
         "touchpoint": "Where it happened, e.g. 'phone' or 'repair, phone'.",
         "verdict": "How it felt: wow, good, meh or bad.",
         "company": "Who you dealt with (optional).",
@@ -215,7 +282,10 @@ def new(
     date="",
     into=str(STORIES),
 ):
-    """Write a new story from the template, ready to fill in."""
+    """Write a new story from the template, ready to fill in.
+
+    Without a title it asks for one (and for the tags) when a terminal is
+    attached; a title starting with '-' goes last, after --."""
     from pelican.plugins.wow_index.cli.main import load_site
     from pelican.plugins.wow_index.cli.writing import (
         FileExists,
@@ -225,6 +295,18 @@ def new(
     )
     from pelican.plugins.wow_index.index.tagging import parse_story_tags
 
+    if title in HELP_WORDS:
+        _show_help(c, "new")
+        return
+    if title and title.startswith("-"):
+        raise Exit(
+            f"new: {title!r} is not an option of new, and a title cannot start "
+            "with '-' unless it comes after --, e.g. invoke new -- "
+            f"{shlex.quote(title)}; see invoke new --help",
+            2,
+        )
+    if not title and c.remainder:
+        title = c.remainder
     interactive = sys.stdin.isatty()
     _, wow = load_site(SETTINGS)
     if interactive:
@@ -276,9 +358,10 @@ def new(
         "path": "A file or folder to check (default: all of content/).",
         "json": "Print JSON for other tools.",
         "strict": "Fail on warnings too.",
+        "verbose": "Print every warning (default: repeated ones grouped).",
     }
 )
-def check(c, path="", json=False, strict=False):
+def check(c, path="", json=False, strict=False, verbose=False):
     """Validate every story: metadata, dates, tags, moments, slugs, encoding."""
     args = [path] if path else []
     _plugin(
@@ -287,6 +370,7 @@ def check(c, path="", json=False, strict=False):
             *args,
             *(["--json"] if json else []),
             *(["--strict"] if strict else []),
+            *(["--verbose"] if verbose else []),
         )
     )
 
@@ -324,16 +408,25 @@ def suggest(c, path="", json=False, apply=False, yes=False, all=False, explain=F
         "folder of them, or a quoted glob such as 'old/*.html'.",
         "into": "Folder for the new stories (default content/stories).",
         "json": "Print the report as JSON.",
+        "verbose": "List every story written and every note.",
     },
 )
-def import_(c, source, into=str(STORIES), json=False):
-    """Turn old posts into Markdown stories with suggested tags to confirm."""
+def import_(c, source, into=str(STORIES), json=False, verbose=False):
+    """Turn old posts into Markdown stories with suggested tags to confirm.
+
+    Each post keeps its own date, paragraphs, captions, author, category and
+    tags; drafts and password-protected posts become drafts. A note seen
+    more than three times is one line with a count (--verbose lists each)."""
+    if source in HELP_WORDS:
+        _show_help(c, "import")
+        return
     sources = sorted(glob.glob(source)) if glob.has_magic(source) else [source]
     if not sources:
         raise Exit(f"import: nothing matches {source!r}", 2)
     _plugin(
         *_with_settings("import", *sources, "--into", into),
         *(["--json"] if json else []),
+        *(["--verbose"] if verbose else []),
     )
 
 

@@ -115,3 +115,42 @@ def test_invoke_check_json_on_a_single_file():
     result = invoke("check", "--path", "content/stories/left-in-the-rain.md", "--json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["files"] == 1
+
+
+def test_repeated_warnings_are_grouped_after_the_errors(content):
+    for n in range(6):
+        write(
+            content / f"pending-{n}.md",
+            f"Title: Pending {n} <b>now</b>\nDate: 2026-01-0{n + 1}\n"
+            "Suggested-Touchpoint: phone\nSuggested-Verdict: bad\n\nText.\n",
+        )
+    write(content / "broken.md", "Title: Broken\nDate: someday\n\nx\n")
+    result = plugin("check", str(content))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert "broken.md:2: Date: 'someday' is not a date" in lines[0]
+    assert len(lines) == 3, lines
+    assert "Title: contains markup '<b>'" in lines[1]
+    assert "6 times in 6 files (" in lines[1] and "and 3 more" in lines[1]
+    assert lines[2].startswith("6 stories carry suggested tags to confirm: invoke")
+    assert "7 files checked: 1 error, 18 warnings" in result.err
+    verbose = invoke("check", "--path", str(content), "--verbose")
+    assert verbose.out.count("is a suggestion, not yet your own tag") == 12
+    assert verbose.out.count("contains markup '<b>'") == 6
+
+
+def test_a_folder_the_site_does_not_read_is_named(tmp_path):
+    from servesite import copy_site
+
+    site = copy_site(tmp_path / "site")
+    folder = site / "content" / "imported"
+    write(folder / "a.md", "Title: A\nDate: 2026-01-01\n\nx\n")
+    result = invoke("check", "--path", "content/imported", cwd=site)
+    assert "content/imported: path: is not in the site's ARTICLE_PATHS" in result.out
+    assert "add 'imported' to ARTICLE_PATHS" in result.out
+    assert "[warning]" in result.out
+    # A check of the whole site names the folder too.
+    whole = invoke("check", cwd=site)
+    assert "content/imported: path: is not in the site's ARTICLE_PATHS" in whole.out
+    stats = invoke("suggest", "--path", "content/imported", cwd=site)
+    assert "warning: content/imported is not in the site's ARTICLE_PATHS" in stats.err

@@ -42,7 +42,8 @@ def test_every_post_becomes_a_story_with_its_fields(imported):
     assert "touchpoint" not in bank and "verdict" not in bank
     assert metadata_of(into / "a-draft-about-a-courier.md")["status"] == "draft"
     parcel = metadata_of(into / "the-parcel-that-came-back-to-me.md")
-    assert parcel["author"] == "amara" and parcel["tags"] == "Deliveries, parcels"
+    assert parcel["author"] == "amara" and parcel["tags"] == "parcels"
+    assert parcel["category"] == "Deliveries"
     kettle = metadata_of(into / "the-kettle-i-returned-twice.md")
     assert kettle["title"] == "The kettle I returned twice"
     assert kettle["author"] == "Rosa Ferreira"
@@ -89,9 +90,15 @@ def test_suggestions_are_not_published_as_tags_and_check_reminds(imported, tmp_p
     into, _ = imported
     check = plugin("check", str(into))
     assert check.code == 0, check.out
-    assert "Suggested-Touchpoint: is a suggestion" in check.out
+    # One line for all pending suggestions; --verbose names each field.
+    assert check.out.count("4 stories carry suggested tags to confirm") == 1
+    assert "Suggested-Touchpoint: is a suggestion" not in check.out
+    verbose = plugin("check", str(into), "--verbose")
+    assert verbose.out.count("Suggested-Touchpoint: is a suggestion") == 4
     build = build_site(into, tmp_path / "output")
     assert build.returncode == 0, build.log
+    assert build.log.count("carry suggested tags to confirm") == 1
+    assert "is a suggestion" not in build.log
     data = json.loads((tmp_path / "output" / "wow" / "index.json").read_text())
     assert data["stories"] == []
 

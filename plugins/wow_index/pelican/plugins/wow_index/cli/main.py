@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..problems import Problem
+from ..problems import Problem, display_path
 from ..settings import SettingsError, WowSettings, load_settings
 from ..sources import Kind, content_files, content_kind
 from .terminal import safe
@@ -104,6 +104,86 @@ def site_files(
     return found
 
 
+def unread_folder(
+    path: Path, settings: dict[str, Any], *, outside: bool = True
+) -> str | None:
+    """Why Pelican would not read stories in the folder ``path``, and what
+    to change; None when it reads them.
+
+    A folder inside the site's content folder (PATH) is read when it is
+    under ARTICLE_PATHS or PAGE_PATHS and not excluded; with ``outside``, a
+    folder outside PATH is reported too (the site never reads it).
+    """
+    root = Path(settings.get("PATH") or ".").resolve()
+    resolved = path.resolve()
+    articles = [str(p).strip("/") for p in settings.get("ARTICLE_PATHS") or [""]]
+    pages = [str(p).strip("/") for p in settings.get("PAGE_PATHS") or []]
+    shown = ", ".join(p or "(all of it)" for p in articles)
+    where = f"{root.name}/{articles[0]}" if articles[0] else root.name
+    if resolved != root and root not in resolved.parents:
+        if not outside:
+            return None
+        return (
+            f"is outside the site's content folder ({display_path(root)}), so "
+            f"the site will not publish these stories; import into {where} "
+            "instead, or move the files there"
+        )
+    relative = resolved.relative_to(root).as_posix()
+    relative = "" if relative == "." else relative
+
+    def below(folder: str, base: str) -> bool:
+        return not base or folder == base or folder.startswith(base + "/")
+
+    def reads(bases: list[str], setting: str) -> bool:
+        excludes = [str(e).strip("/") for e in settings.get(setting) or []]
+        if any(e and below(relative, e) for e in excludes):
+            return False
+        return any(below(relative, b) or below(b, relative) for b in bases)
+
+    read = reads(articles, "ARTICLE_EXCLUDES") or reads(pages, "PAGE_EXCLUDES")
+    if read:
+        return None
+    return (
+        f"is not in the site's ARTICLE_PATHS ({shown}) or PAGE_PATHS, so the "
+        f"build, check, suggest and stats skip its stories; move them into "
+        f"{where}, or add {relative!r} to ARTICLE_PATHS in the settings"
+    )
+
+
+def unread_story_folders(settings: dict[str, Any]) -> list[str]:
+    """Folders right inside the content folder that hold content files the
+    site does not read (not static files): what a whole-site check names,
+    so stories imported into the wrong folder are not skipped unsaid."""
+    from ..sources import EXTENSIONS
+
+    root = Path(settings.get("PATH") or ".")
+    if not root.is_dir():
+        return []
+    static = [str(p).strip("/") for p in settings.get("STATIC_PATHS") or []]
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name.startswith(".") or folder.name in static:
+            continue
+        if unread_folder(folder, settings, outside=False) is None:
+            continue
+        if any(
+            f.suffix.lower().lstrip(".") in EXTENSIONS
+            for f in folder.rglob("*")
+            if f.is_file()
+        ):
+            found.append(display_path(folder))
+    return found
+
+
+def warn_unread(paths: Sequence[str], settings: dict[str, Any], err: TextIO) -> None:
+    """A warning for each of ``paths`` inside the content folder that the
+    site does not read (see :func:`unread_folder`)."""
+    for name in paths:
+        message = unread_folder(Path(name), settings, outside=False)
+        if message:
+            err.write(f"warning: {safe(name)} {safe(message)}\n")
+
+
 def _dump(data: Any, out: TextIO) -> None:
     # ensure_ascii: control characters from content reach no terminal raw.
     out.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
@@ -114,10 +194,19 @@ def _dump(data: Any, out: TextIO) -> None:
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..checking import check_sources
+    from ..notices import problem_lines
 
     settings, wow = load_site(args.settings)
     files = site_files(args.paths, settings)
+    folders = args.paths or unread_story_folders(settings)
+    problems_before = [
+        Problem(path=name, field="path", message=message, severity="warning")
+        for name in folders
+        for message in [unread_folder(Path(name), settings, outside=False)]
+        if message
+    ]
     _, problems = check_sources(files, settings, wow, tags=True)
+    problems = problems_before + problems
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     failed = bool(errors or (args.strict and warnings))
@@ -133,8 +222,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out,
         )
     else:
-        for problem in problems:
-            out.write(format_problem(problem) + "\n")
+        for line in problem_lines(problems, verbose=args.verbose):
+            out.write(safe(line) + "\n")
         err.write(
             f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
             f"{_count(len(errors), 'error')}, {_count(len(warnings), 'warning')}\n"
@@ -166,6 +255,7 @@ def run_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     settings, wow = load_site(args.settings)
     suggester = Suggester(wow.touchpoints, wow.verdicts, threshold=args.threshold)
+    warn_unread(args.paths, settings, err)
     files = site_files(args.paths, settings)
     results = []
     failed = 0
@@ -275,6 +365,7 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .stats import collect, render, stats_document
 
     settings, wow = load_site(args.settings)
+    warn_unread(args.paths, settings, err)
     document = stats_document(collect(site_files(args.paths, settings), wow), wow)
     if args.json:
         _dump(document, out)
@@ -394,40 +485,58 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # import ---------------------------------------------------------------------
 
 
+# Stories an import lists by name without --verbose.
+LISTED = 10
+
+
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..notices import group_lines
     from ..suggest.suggestion import Suggester
     from .importing import ImportReport, import_all
 
-    _, wow = load_site(args.settings)
+    settings, wow = load_site(args.settings)
     sources = [Path(p) for p in args.sources]
     missing = [str(p) for p in sources if not p.exists()]
     if missing:
         raise UsageError(f"{', '.join(missing)}: no such file or folder")
+    into = Path(args.into)
+    has_site = Path(args.settings or "pelicanconf.py").is_file()
+    unread = unread_folder(into, settings) if has_site else None
     suggester = Suggester(wow.touchpoints, wow.verdicts)
-    report = import_all(sources, Path(args.into), suggester, ImportReport())
+    report = import_all(sources, into, suggester, ImportReport())
     if args.json:
         _dump(report.as_dict(), out)
     else:
-        out.write(f"{_count(len(report.written), 'story', 'stories')} written:\n")
-        for story in report.written:
+        written = report.written
+        out.write(f"{_count(len(written), 'story', 'stories')} written:\n")
+        listed = written if args.verbose else written[:LISTED]
+        for story in listed:
             tags = "/".join(str(story[k] or "?") for k in ("touchpoint", "verdict"))
+            out.write(f"  {safe(story['path'])}  (suggested: {safe(tags)})\n")
+            if args.verbose:
+                out.write(f"      from {safe(story['source'])}\n")
+        if len(written) > len(listed):
             out.write(
-                f"  {safe(story['path'])}  (suggested: {safe(tags)})\n"
-                f"      from {safe(story['source'])}\n"
+                f"  and {len(written) - len(listed)} more (--verbose lists each)\n"
             )
-        if report.not_converted:
+        notes = [(line, line, line) for line in report.not_converted] + [
+            (path, note.kind, f"{path}: {note.text}") for path, note in report.notes
+        ]
+        if notes:
             out.write("Not converted as it was (check these by hand):\n")
-            for line in report.not_converted:
+            for line in group_lines(notes, verbose=args.verbose):
                 out.write(f"  {safe(line)}\n")
         if report.skipped:
             out.write("Skipped, not posts:\n")
             for kind, number in sorted(report.skipped.items()):
                 out.write(f"  {number} {safe(kind)}\n")
-        if report.written:
+        if written:
             out.write(
                 "Suggested-* fields are suggestions: confirm them with "
                 "'suggest --apply' or by renaming the fields.\n"
             )
+    if unread:
+        err.write(f"warning: {safe(display_path(into))} {safe(unread)}\n")
     return 0 if report.written or not sources else 1
 
 
@@ -467,6 +576,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print JSON")
     check.add_argument(
         "--strict", action="store_true", help="fail on warnings too (like WOW_STRICT)"
+    )
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="print every warning (default: a warning seen more than three times "
+        "is one line with a count and the first files)",
     )
     check.set_defaults(run=run_check)
 
@@ -565,6 +681,13 @@ def _parser() -> argparse.ArgumentParser:
     settings_option(importer)
     importer.add_argument(
         "--json", action="store_true", help="print the report as JSON"
+    )
+    importer.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list every story written and every note (default: the first ten "
+        "stories, and a note seen more than three times as one line)",
     )
     importer.set_defaults(run=run_import)
     return parser

@@ -38,6 +38,7 @@ from ..index.taxonomy import (
     Verdict,
     WowTerm,
 )
+from ..notices import build_lines
 from ..pelican_compat import open_for_writing, speedups_enabled, template_search_path
 from ..problems import Problem, WowContentError, WowStoryError
 from ..settings import WowSettings, load_settings
@@ -327,8 +328,9 @@ class WowGenerator(Generator):
         self.context["wow"] = self.view
         self.context["wow_base"] = self.layout.base
 
-        for problem in self.problems:
-            logger.warning("%s", problem.format())
+        # Pending Suggested-* fields are one line for the whole build.
+        for line in build_lines(self.problems):
+            logger.warning("%s", line)
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
