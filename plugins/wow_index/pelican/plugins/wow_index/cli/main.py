@@ -28,11 +28,10 @@ from typing import Any, TextIO
 from ..problems import Problem, display_path
 from ..settings import SettingsError, WowSettings, load_settings
 from ..sources import Kind, content_files, content_kind
+from .arguments import PROG, parser
 from .terminal import safe
 
 __all__ = ["main"]
-
-PROG = "python -m pelican.plugins.wow_index"
 
 
 class UsageError(Exception):
@@ -544,162 +543,22 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 Runner = Callable[[argparse.Namespace, TextIO, TextIO], int]
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Check content, suggest tags and summarise a WoW index "
-        "without building the site.",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
-
-    def settings_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "-s",
-            "--settings",
-            metavar="FILE",
-            help="Pelican settings file (default: ./pelicanconf.py if present)",
-        )
-
-    check = commands.add_parser(
-        "check",
-        help="validate content files: metadata, dates, tags, moments, slugs",
-        description="Validate content files and print one line per problem as "
-        "path:line: field: message. Exit 1 when there is any error.",
-    )
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders (default: PATH)"
-    )
-    settings_option(check)
-    check.add_argument("--json", action="store_true", help="print JSON")
-    check.add_argument(
-        "--strict", action="store_true", help="fail on warnings too (like WOW_STRICT)"
-    )
-    check.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="print every warning (default: a warning seen more than three times "
-        "is one line with a count and the first files)",
-    )
-    check.set_defaults(run=run_check)
-
-    from ..suggest.suggestion import DEFAULT_THRESHOLD
-
-    suggest = commands.add_parser(
-        "suggest",
-        help="suggest touchpoint, verdict and company for stories",
-        description="Suggest tags for stories, with a confidence and the evidence. "
-        "A field is null when the confidence is below the threshold.",
-    )
-    suggest.add_argument("paths", nargs="*", metavar="FILE", help="files or folders")
-    settings_option(suggest)
-    suggest.add_argument("--json", action="store_true", help="print a JSON array")
-    suggest.add_argument(
-        "--threshold",
-        type=float,
-        default=DEFAULT_THRESHOLD,
-        help=f"least confidence to suggest a field (default {DEFAULT_THRESHOLD})",
-    )
-    suggest.add_argument(
-        "--untagged",
-        action="store_true",
-        help="only stories without Touchpoint and Verdict",
-    )
-    suggest.add_argument(
-        "--explain", action="store_true", help="show the evidence under the table"
-    )
-    suggest.add_argument(
-        "--apply",
-        action="store_true",
-        help="write the suggested tags into each file after asking",
-    )
-    suggest.add_argument(
-        "--yes", action="store_true", help="with --apply: do not ask, write them all"
-    )
-    suggest.set_defaults(run=run_suggest)
-
-    stats = commands.add_parser(
-        "stats",
-        help="the WoW index as tables: matrix, splits, companies, untagged",
-        description="Count tagged stories by touchpoint and verdict, from the files.",
-    )
-    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
-    settings_option(stats)
-    stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(run=run_stats)
-
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="measure suggestions against hand-labelled stories",
-        description="Run suggest on a folder of labelled stories (labels.json) "
-        "and print accuracy, coverage and accuracy on answered, per field.",
-    )
-    evaluate.add_argument("folder", metavar="DIR")
-    evaluate.add_argument("--labels", metavar="FILE", help="default: DIR/labels.json")
-    evaluate.add_argument(
-        "--split",
-        action="append",
-        choices=("all", "odd", "even"),
-        help="files by number: odd, even or all (repeatable; default all)",
-    )
-    evaluate.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
-    evaluate.add_argument(
-        "--model", metavar="FILE", help="weights written by 'train' (default: shipped)"
-    )
-    settings_option(evaluate)
-    evaluate.add_argument("--json", action="store_true", help="print JSON")
-    evaluate.set_defaults(run=run_evaluate)
-
-    train = commands.add_parser(
-        "train",
-        help="fit the suggestion model's weights to hand-labelled stories",
-        description="Fit the weights of suggest to folders of labelled stories "
-        "(labels.json), each optionally limited to its odd- or even-numbered "
-        "files as DIR:odd or DIR:even, and write them as JSON. The same "
-        "stories always give the same weights.",
-    )
-    train.add_argument("folders", nargs="+", metavar="DIR[:SPLIT]")
-    train.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (default: print)"
-    )
-    settings_option(train)
-    train.set_defaults(run=run_train)
-
-    importer = commands.add_parser(
-        "import",
-        help="turn HTML pages, Blogger or WordPress exports into Markdown stories",
-        description="Write one Markdown story per post, with suggested tags for "
-        "you to confirm, and list what could not be converted.",
-    )
-    importer.add_argument("sources", nargs="+", metavar="SOURCE")
-    importer.add_argument(
-        "--into", required=True, metavar="DIR", help="folder for the new stories"
-    )
-    settings_option(importer)
-    importer.add_argument(
-        "--json", action="store_true", help="print the report as JSON"
-    )
-    importer.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="list every story written and every note (default: the first ten "
-        "stories, and a note seen more than three times as one line)",
-    )
-    importer.set_defaults(run=run_import)
-    return parser
+RUNNERS: dict[str, Runner] = {
+    "check": run_check,
+    "suggest": run_suggest,
+    "stats": run_stats,
+    "evaluate": run_evaluate,
+    "train": run_train,
+    "import": run_import,
+}
 
 
 def main(argv: Iterable[str] | None = None, out: TextIO | None = None) -> int:
     """Run one command; return its exit code."""
     out = out or sys.stdout
     err = sys.stderr
-    parser = _parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    run: Runner = args.run
+    args = parser().parse_args(list(argv) if argv is not None else None)
+    run: Runner = RUNNERS[args.command]
     if args.command == "evaluate" and not args.split:
         args.split = ["all"]
     try:
