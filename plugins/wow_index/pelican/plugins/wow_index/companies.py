@@ -48,7 +48,7 @@ _NAME = re.compile(rf"(?<![\w'’@#.-]){_TOKEN}(?:{_LINK}{_TOKEN})*")
 _AND_ALLOWED = {"sons", "son", "daughter", "daughters", "co", "company", "partners"}
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _BUSINESS_NOUN = re.compile(
-    r"^(['’]s?)?\s+(?:own\s+)?(?:\w+\s+)?(?:app|apps|site|website|web\s?site|page|shop|store|"
+    r"^(['’]s?)?\s+(?:own\s+)?(\w+\s+)?(?:app|apps|site|website|web\s?site|page|shop|store|"
     r"stores|branch|team|staff|customer|customers|support|chat|chatbot|helpline|"
     r"delivery|deliveries|driver|drivers|courier|service|services|returns?|refund|"
     r"policy|account|portal|email|emails|newsletter|call\s+cent(?:re|er)|"
@@ -64,7 +64,10 @@ _BEFORE = re.compile(
     r"customer\s+of|shopped|shopping|used|using|tried|trying|"
     r"thanks?,?|thank\s+you,?|sorry,?|shout\s*out\s+to|credit\s+to|"
     r"review\s+of|complaint\s+to|letter\s+to|wrote\s+to|"
-    r"went\s+(?:in)?to|popped\s+(?:in)?to|nipped\s+(?:in)?to)\s+(?:the\s+)?)$",
+    r"went\s+(?:in)?to|popped\s+(?:in)?to|nipped\s+(?:in)?to|"
+    r"(?:back|it|them)\s+to|works?\s+for|worked\s+for|"
+    r"(?:cover|insured|account|contract|policy|plan|subscription)\s+with)"
+    r"\s+(?:the\s+)?)$",
     re.I,
 )
 _PLACE_BEFORE = re.compile(
@@ -95,6 +98,8 @@ _BUSINESS_CALLED = re.compile(
 _PLACE_ENDINGS = {"street", "road", "avenue", "square", "station", "airport"}
 _PLACE_ENDINGS |= {"junction", "terminal", "park", "way", "bridge", "hill", "monument"}
 _MODEL = re.compile(r"^(?:[A-Z]{0,3}\d[\w-]*|\d+)$")
+_MODEL_AFTER = re.compile(r"^\s+(?:[A-Z]{0,3}\d[\w-]*)(?![\w'’])")
+_A_PRODUCT = re.compile(r"\b(?:an?|pair\s+of)\s+$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DOMAIN = re.compile(
     r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\."
@@ -140,6 +145,7 @@ class _Candidate:
     inside: int = 0  # mentions not at the start of a sentence
     reasons: dict[str, None] = field(default_factory=dict)
     shaped: bool = False  # looks like a firm's name on its own
+    cued: bool = False  # a possessive, a preposition or "app" next to it
 
     def add(self, points: float, reason: str) -> None:
         self.score += points
@@ -148,6 +154,10 @@ class _Candidate:
 
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold().replace("&", "and"))
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
 def _ordinary(word: str) -> bool:
@@ -235,7 +245,9 @@ def _mentions(text: str) -> Iterable[tuple[str, str, str, bool]]:
                 opening = not before.strip(" \"'“‘(*-–—:")
                 raw, end = match.group(0), match.end()
                 inner = re.search(r"['’]s?(?=\s)", raw)
-                if inner:  # "Strand Broadband's Hold Music"
+                last = re.sub(r"['’]s?$", "", raw.split()[-1])
+                if inner and last not in _COMPANY_WORDS:
+                    # "Strand Broadband's Hold Music", not "Collier's Garage"
                     raw, end = raw[: inner.start()], match.start() + inner.start()
                 yield raw, before, sentence[end:], opening
 
@@ -247,7 +259,9 @@ def _find_known(text: str, title: str, known: Iterable[str]) -> dict[str, int]:
         if not name.strip():
             continue
         words = name.split()
-        pattern = r"\s*".join(re.escape(w) for w in words)
+        pattern = r"\s*".join(
+            r"(?:&|and)" if w in ("&", "and") else re.escape(w) for w in words
+        )
         # One plain word ("Brisk", "Glint") must keep its capital to count:
         # "a brisk walk" is not a company.
         flags = 0 if len(words) == 1 and name.isalpha() else re.I
@@ -284,17 +298,21 @@ def _contact_names(raw: str) -> tuple[list[str], list[str]]:
     return letters, signed
 
 
-def _matches_domain(name: str, domains: list[str]) -> bool:
+def _matches_domain(name: str, domains: list[str]) -> float:
+    """1 when a domain spells the whole name, 0.5 when it begins with it or
+    its first word, else 0."""
     letters = _letters(name)
     if len(letters) < 3:
-        return False
+        return 0.0
+    if letters in domains:
+        return 1.0
     first = _letters(name.split()[0])
-    return any(
-        d == letters
-        or (len(first) >= 4 and d.startswith(first))
+    partly = any(
+        (len(first) >= 4 and d.startswith(first))
         or (len(letters) >= 5 and letters in d)
         for d in domains
     )
+    return 0.5 if partly else 0.0
 
 
 def find_company(
@@ -327,6 +345,19 @@ def find_company(
             words = _clean(raw)
             if not words:
                 continue
+            # Words dropped from the front ("Ordered from", "Used") belong to
+            # what comes before the name.
+            dropped = raw.find(words[0])
+            if dropped > 0:
+                before, opening = before + raw[:dropped], False
+            # A product is named by its brand: "a Veltra Aero 14", "a
+            # Northline Tundra parka" are Veltra's and Northline's.
+            if (
+                len(words) > 1
+                and not _shaped(words)
+                and (_MODEL_AFTER.match(after) or _A_PRODUCT.search(before))
+            ):
+                words = words[:1]
             if _person_or_place(words, before, after):
                 continue
             name = " ".join(words)
@@ -335,12 +366,17 @@ def find_company(
             tail = raw[len(raw.rstrip("'’s")) :] if raw.endswith(("'s", "’s")) else ""
             tail += after
             noun = _BUSINESS_NOUN.match(tail)
-            if noun and noun.group(1):
+            if noun and re.search(r"\btheir\s+$", before):
+                noun = None  # "their Westlands counter": a branch, not the firm
+                candidate.add(-1.0, "a branch of theirs")
+            elif noun and noun.group(1):
                 candidate.add(2.5, "a possessive ('s app, 's site)")
             elif noun:
-                candidate.add(1.5, "before app/site/shop")
+                candidate.add(1.5 if noun.group(2) else 2.5, "before app/site/shop")
             elif _POSSESSIVE.match(tail):
                 candidate.add(1.0, "a possessive")
+            if noun or _POSSESSIVE.match(tail):
+                candidate.cued = True
             if source == "title":
                 candidate.add(1.5, "in the title")
                 if not opening:
@@ -349,8 +385,12 @@ def find_company(
             candidate.mentions += 1
             if not opening or len(words) > 1:
                 candidate.inside += 1
-            if _BEFORE.search(before):
+            if _BUSINESS_CALLED.search(before):
+                candidate.add(3.0, "a shop or firm called it")
+                candidate.cued = True
+            elif _BEFORE.search(before):
                 candidate.add(1.5, "after at/from/with/by")
+                candidate.cued = True
             elif _PLACE_BEFORE.search(before) and not candidate.shaped:
                 candidate.add(-1.0, "after in/to/on (a place?)")
             if raw.isupper() and len(raw) <= 5:
@@ -362,19 +402,34 @@ def find_company(
         words = candidate.name.split()
         if candidate.shaped:
             candidate.add(3.0, "shaped like a firm's name")
+        elif len(words) > 1 and candidate.inside:
+            candidate.add(1.0, "several capitalised words")
         if candidate.mentions:
             times = candidate.mentions
             candidate.add(min(times, 4) * 1.0, f"named {times}x")
-        if _matches_domain(candidate.name, domains):
-            candidate.add(3.0, "an address or domain spells it")
+        spelt = _matches_domain(candidate.name, domains)
+        if spelt:
+            candidate.add(3.0 + spelt, "an address or domain spells it")
         if any(_letters(candidate.name) in _letters(s) for s in signed):
             candidate.add(3.0, "a pasted header or signature")
+        vouched = candidate.shaped or candidate.cued or spelt
         # A lone everyday word capitalised is most likely just that
         # ("Popped", "Ordered" opening a sentence; "Happy" in a sign-off).
         if len(words) == 1 and not candidate.shaped and words[0].casefold() in common:
-            candidate.add(-1.0 if candidate.inside else -3.0, "an everyday word")
-        elif len(words) == 1 and not candidate.inside and not candidate.shaped:
+            weak = candidate.inside or vouched
+            candidate.add(-1.0 if weak else -3.0, "an everyday word")
+        elif len(words) == 1 and not candidate.inside and not vouched:
             candidate.score -= 1.0
+
+    # Initials count for the name they stand for: "F&F" for "Fennel & Finch".
+    for short in list(candidates):
+        letters = re.sub(r"[^A-Z]", "", short)
+        if len(letters) < 2 or not re.fullmatch(r"[A-Z&\s.]+", short):
+            continue
+        whole = [n for n in candidates if n != short and _initials(n) == letters]
+        if len(whole) == 1:
+            candidates[whole[0]].add(max(candidates[short].score, 0), "its initials")
+            candidates[short].score = min(candidates[short].score, 0)
 
     # A short form counts for the long one it begins: "Brannock's" for
     # "Brannock Decorating Supplies", "Spokes" for "Spokes of Stirling".

@@ -548,6 +548,7 @@ COMPANY_WORDS = [
     "Outdoor",
     "Outdoors",
     "Outfitters",
+    "Paints",
     "Parcels",
     "Parking",
     "Partners",
