@@ -424,9 +424,9 @@ def run_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         company = report.company
         out.write(
             f"company ({report.split}): of {company.named} stories naming one, "
-            f"{company.right} right, {company.wrong} wrong, "
-            f"{company.abstained} left empty; of {company.unnamed} naming none, "
-            f"{company.wrongly_named} given a name\n"
+            f"{company.right} right, {company.short} a short form, "
+            f"{company.wrong} wrong, {company.abstained} left empty; "
+            f"of {company.unnamed} naming none, {company.wrongly_named} given a name\n"
         )
     return 0
 

@@ -272,6 +272,43 @@ def _find_known(text: str, title: str, known: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def _find_short(
+    text: str, title: str, known: Iterable[str], common: Container[str]
+) -> dict[str, int]:
+    """Known companies named by their first word alone ("Brightline" for
+    "Brightline Telecom", "Lim's" for "Lim's Laptop Clinic"), when that
+    word is no everyday word, no other known company starts with it and the
+    story does not go on with another name ("Brightline Buses")."""
+    firsts: dict[str, list[str]] = {}
+    for name in known:
+        words = name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[0], []).append(name)
+    found: dict[str, int] = {}
+    for first, names in firsts.items():
+        plain = re.sub(r"['’]s$", "", first)
+        letters = _letters(plain)
+        if (
+            len(names) > 1
+            or len(letters) < 3
+            or (len(letters) < 4 and plain == first)
+            or plain.casefold() in common
+            or _ordinary(plain)
+        ):
+            continue
+        regex = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-]|\s*&|\s+[A-Z0-9])")
+        count = sum(
+            1
+            for part in (text, title)
+            for match in regex.finditer(part)
+            # not the end of another name: "Aldous & Crane", "Old Brightline"
+            if not re.search(r"(?:&|\band|[A-Z][\w'’]*)\s*$", part[: match.start()])
+        )
+        if count:
+            found[names[0]] = count
+    return found
+
+
 def _contact_names(raw: str) -> tuple[list[str], list[str]]:
     """Letters of the domains, addresses and handles a story quotes, and the
     names of pasted headers and signatures."""
@@ -328,7 +365,9 @@ def find_company(
     words (lower case): one of them capitalised is weak evidence of a name."""
     text = plain_text(markdown)
     known = sorted(set(known), key=lambda k: (-len(k), k))
-    known_found = _find_known(text, title, known)
+    known_found = _find_known(text, title, known) or _find_short(
+        text, title, known, common
+    )
     if known_found:
         # The longest known name that is named the most: "Kettle & Co Cafe"
         # over "Kettle & Co" when both are known and the story says the first.

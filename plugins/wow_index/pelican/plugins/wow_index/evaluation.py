@@ -65,19 +65,21 @@ class FieldScore:
 
 @dataclass(frozen=True)
 class CompanyScore:
-    """Company suggestions: on stories that name one, right, wrong (another
-    name) or abstained (None); on stories that name none, how many got a
-    name anyway. A wrong name costs the writer more than none."""
+    """Company suggestions: on stories that name one, right, short (the
+    first words of the right name: "Tilbury" for "Tilbury Keys & Locks"),
+    wrong (another name) or abstained (None); on stories that name none, how
+    many got a name anyway. A wrong name costs the writer more than none."""
 
     named: int
     right: int
+    short: int
     wrong: int
     unnamed: int
     wrongly_named: int
 
     @property
     def abstained(self) -> int:
-        return self.named - self.right - self.wrong
+        return self.named - self.right - self.short - self.wrong
 
     @property
     def accuracy(self) -> float:
@@ -86,7 +88,7 @@ class CompanyScore:
 
     @property
     def wrong_rate(self) -> float:
-        """Stories given a wrong name, of all stories."""
+        """Stories given a wrong name (not counting short forms), of all."""
         total = self.named + self.unnamed
         return (self.wrong + self.wrongly_named) / total if total else 0.0
 
@@ -94,6 +96,7 @@ class CompanyScore:
         return {
             "named": self.named,
             "right": self.right,
+            "short": self.short,
             "wrong": self.wrong,
             "abstained": self.abstained,
             "unnamed": self.unnamed,
@@ -145,24 +148,32 @@ def _score(pairs: list[tuple[Any, Any]]) -> FieldScore:
     return FieldScore(len(pairs), len(answered), sum(1 for g, e in answered if g == e))
 
 
+def _plain(name: str) -> list[str]:
+    words = re.sub(r"['’]s$", "", name.casefold().strip()).split()
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
 def same_company(guess: str, expected: str) -> bool:
     """Company names match ignoring case, spacing, a leading "The" and a
     trailing possessive ("The Copper Kettle", "Quillby's")."""
+    return _plain(guess) == _plain(expected)
 
-    def plain(name: str) -> list[str]:
-        words = re.sub(r"['’]s$", "", name.casefold().strip()).split()
-        return words[1:] if len(words) > 1 and words[0] == "the" else words
 
-    return plain(guess) == plain(expected)
+def _short_form(guess: str, expected: str) -> bool:
+    short, whole = _plain(guess), _plain(expected)
+    return 0 < len(short) < len(whole) and whole[: len(short)] == short
 
 
 def _company_score(pairs: list[tuple[str | None, str | None]]) -> CompanyScore:
-    named = [(g, e) for g, e in pairs if e is not None]
+    named = [(g, e) for g, e in pairs if e is not None and g is not None]
+    right = sum(1 for g, e in named if same_company(g, e))
+    short = sum(1 for g, e in named if _short_form(g, e))
     return CompanyScore(
-        named=len(named),
-        right=sum(1 for g, e in named if g is not None and same_company(g, e)),
-        wrong=sum(1 for g, e in named if g is not None and not same_company(g, e)),
-        unnamed=len(pairs) - len(named),
+        named=sum(1 for _, e in pairs if e is not None),
+        right=right,
+        short=short,
+        wrong=len(named) - right - short,
+        unnamed=sum(1 for _, e in pairs if e is None),
         wrongly_named=sum(1 for g, e in pairs if e is None and g is not None),
     )
 
