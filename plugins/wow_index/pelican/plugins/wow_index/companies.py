@@ -226,6 +226,8 @@ def _person_or_place(words: list[str], before: str, after: str) -> bool:
         return True  # "Dennis Hollins", "Priya Shah"
     if words[-1].casefold() in _PLACE_ENDINGS and not _shaped(words):
         return True
+    if words[0].casefold() in lexicon.PLACES and words[-1] not in _COMPANY_WORDS:
+        return True  # "Manchester Piccadilly", not "Lagos Bakery"
     if _PERSON_BEFORE.search(before) and not _BUSINESS_CALLED.search(before):
         return True
     return (
@@ -312,6 +314,7 @@ def _find_short(
 def _contact_names(raw: str) -> tuple[list[str], list[str]]:
     """Letters of the domains, addresses and handles a story quotes, and the
     names of pasted headers and signatures."""
+    raw = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", raw, flags=re.M)  # quoted mail
     domains = []
     for match in _EMAIL.finditer(raw):
         host = match.group(1).split(".")
@@ -379,6 +382,12 @@ def find_company(
     domains, signed = _contact_names(markdown)
     candidates: dict[str, _Candidate] = {}
     title_text = plain_text(title)
+    # A title In Title Case capitalises every word: only firm-shaped names
+    # come from it; it vouches for names the story itself gives.
+    long_words = [w for w in title_text.split() if len(w) > 3]
+    title_case = len(long_words) >= 3 and sum(
+        w[0].isupper() for w in long_words
+    ) >= 0.8 * len(long_words)
     for source, part in (("title", title_text), ("body", text)):
         for raw, before, after, opening in _mentions(part):
             words = _clean(raw)
@@ -398,6 +407,8 @@ def find_company(
             ):
                 words = words[:1]
             if _person_or_place(words, before, after):
+                continue
+            if source == "title" and title_case and not _shaped(words):
                 continue
             name = " ".join(words)
             candidate = candidates.setdefault(name, _Candidate(name))
@@ -439,6 +450,11 @@ def find_company(
 
     for candidate in candidates.values():
         words = candidate.name.split()
+        named_in_title = re.search(
+            rf"(?<!\w){re.escape(candidate.name)}(?!\w)", title_text
+        )
+        if title_case and named_in_title and "in the title" not in candidate.reasons:
+            candidate.add(1.5, "in the title")
         if candidate.shaped:
             candidate.add(3.0, "shaped like a firm's name")
         elif len(words) > 1 and candidate.inside:

@@ -678,6 +678,8 @@ NOT_COMPANIES = _word_set(
     facebook instagram twitter x tiktok youtube whatsapp telegram signal messenger linkedin
     reddit snapchat pinterest threads mastodon bluesky trustpilot yelp tripadvisor google
     gmail outlook hotmail yahoo icloud zoom teams slack skype discord
+    wordpress woocommerce shopify squarespace wix github gitlab mailchimp substack
+    medium blogger tumblr dropbox onedrive chrome firefox safari edge
     apple pay google pay paypal venmo upi m-pesa mpesa gcash visa mastercard amex
     pro max plus ultra mini lite premium basic gold silver platinum standard deluxe
     edition series model version gen generation classic original special limited
