@@ -38,6 +38,7 @@ FLOORS = {
     ("suggest_more2", "all"): (0.97, 0.97),  # trained on
     ("suggest_more3", "all"): (0.96, 0.97),  # trained on
     ("suggest_blind3", "all"): (0.85, 0.88),  # blind: scored once, never fitted
+    ("suggest_blind4", "all"): (0.89, 0.70),  # blind: scored once, never fitted
 }
 # Companies, measured from the story's words (evaluate withholds a story's own
 # Company field; the companies of the other stories and of the site are
@@ -56,6 +57,9 @@ COMPANY_FLOORS = {
     "suggest_company": (0.78, 0.02),  # developed on
     "suggest_more3": (0.72, 0.05),  # held out
     "suggest_extra": (0.72, 0.02),  # held out
+    # blind: scored once, never fitted (0.500 right, 0.167 wrong when scored;
+    # below the aim of 0.70 and 1 in 12, see the plugin README)
+    "suggest_blind4": (0.47, 0.19),
 }
 MODEL = ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggestion_model.json"
 TRAINED_ON = [
