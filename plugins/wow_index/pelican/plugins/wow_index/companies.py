@@ -125,9 +125,6 @@ _TEAM = re.compile(
 )
 
 
-_last_ranking: list = []
-
-
 @dataclass(frozen=True)
 class CompanyGuess:
     """A company a story names, how strongly, and why."""
@@ -500,7 +497,6 @@ def find_company(
             extra.score = min(extra.score, 0)
 
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, -len(c.name), c.name))
-    _last_ranking[:] = ranked
     if not ranked or ranked[0].score < MIN_SCORE:
         return None
     best = ranked[0]
