@@ -38,6 +38,28 @@ FLOORS = {
     ("suggest_more2", "all"): (0.97, 0.97),  # trained on
     ("suggest_more3", "all"): (0.96, 0.97),  # trained on
     ("suggest_blind3", "all"): (0.85, 0.88),  # blind: scored once, never fitted
+    ("suggest_blind4", "all"): (0.89, 0.70),  # blind: scored once, never fitted
+}
+# Companies, measured from the story's words (evaluate withholds a story's own
+# Company field; the companies of the other stories and of the site are
+# known): (least share right of the stories that name one, most share of all
+# stories given a wrong name). A short form of the labelled name ("Tilbury"
+# for "Tilbury Keys & Locks") is neither right nor wrong. The rules were
+# written looking at suggest, suggest_check, suggest_train, suggest_blind3
+# and suggest_company (stories of the hard shapes: site companies, pasted
+# headers, signatures, domains, blog words, tiers, people, places);
+# suggest_more3 and suggest_extra were held out.
+COMPANY_FLOORS = {
+    "suggest": (0.78, 0.02),  # developed on
+    "suggest_check": (0.66, 0.02),  # developed on
+    "suggest_train": (0.58, 0.02),  # developed on
+    "suggest_blind3": (0.86, 0.04),  # developed on
+    "suggest_company": (0.78, 0.02),  # developed on
+    "suggest_more3": (0.72, 0.05),  # held out
+    "suggest_extra": (0.72, 0.02),  # held out
+    # blind: scored once, never fitted (0.500 right, 0.167 wrong when scored;
+    # below the aim of 0.70 and 1 in 12, see the plugin README)
+    "suggest_blind4": (0.47, 0.19),
 }
 MODEL = (
     ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggest/suggestion_model.json"
@@ -57,7 +79,7 @@ TRAINED_ON = [
 @pytest.fixture(scope="module")
 def evaluation():
     reports = {}
-    for folder in sorted({folder for folder, _ in FLOORS}):
+    for folder in sorted({folder for folder, _ in FLOORS} | set(COMPANY_FLOORS)):
         splits = ["odd", "even", "all"] if folder == "suggest" else ["all"]
         args = [a for s in splits for a in ("--split", s)]
         result = plugin("evaluate", str(DATA / folder), "--json", *args)
@@ -73,6 +95,111 @@ def test_accuracy_stays_above_the_floor(evaluation, key):
     report = evaluation[key]
     assert report["touchpoint"]["accuracy"] >= touchpoint_floor, report
     assert report["verdict"]["accuracy"] >= verdict_floor, report
+
+
+@pytest.mark.parametrize("folder", sorted(COMPANY_FLOORS))
+def test_company_accuracy_stays_above_the_floor(evaluation, folder):
+    least_right, most_wrong = COMPANY_FLOORS[folder]
+    company = evaluation[(folder, "all")]["company"]
+    assert company["accuracy"] >= least_right, company
+    assert company["wrong_rate"] <= most_wrong, company
+    assert (
+        company["right"] + company["short"] + company["wrong"] + company["abstained"]
+        == company["named"]
+    )
+
+
+def test_evaluate_tells_right_wrong_and_left_empty_companies():
+    result = plugin("evaluate", str(DATA / "suggest_company"))
+    assert result.code == 0, result.err
+    line = next(x for x in result.out.splitlines() if x.startswith("company (all)"))
+    assert re.fullmatch(
+        r"company \(all\): of 17 stories naming one, \d+ right, \d+ a short form, "
+        r"\d+ wrong, \d+ left empty; of 7 naming none, \d+ given a name",
+        line,
+    ), line
+
+
+def _companies(folder, stories, cwd=ROOT):
+    for name, text in stories.items():
+        write(folder / name, text)
+    result = plugin("suggest", "--json", *(str(folder / n) for n in stories), cwd=cwd)
+    assert result.code == 0, result.err
+    return {
+        item["path"].rsplit("/", 1)[-1]: item["company"]
+        for item in json.loads(result.out)
+    }
+
+
+def test_a_company_of_the_site_comes_back_in_the_sites_spelling(tmp_path):
+    write(tmp_path / "pelicanconf.py", 'PATH = "content"\nTIMEZONE = "UTC"\n')
+    write(
+        tmp_path / "content" / "known.md",
+        "Title: Known\nDate: 2026-01-01\nTouchpoint: store\nVerdict: good\n"
+        "Company: Kettle & Co\n\nFine.\n",
+    )
+    write(
+        tmp_path / "content" / "known2.md",
+        "Title: Known too\nDate: 2026-01-01\nTouchpoint: phone\nVerdict: bad\n"
+        "Company: Brightline Telecom\n\nSlow.\n",
+    )
+    got = _companies(
+        tmp_path / "content",
+        {
+            "lower.md": "Title: The lid\nDate: 2026-01-02\n\nI took the kettle "
+            "back to kettle and co on Saturday and they fitted a new lid.\n",
+            "short.md": "Title: The bill\nDate: 2026-01-02\n\nI rang Brightline "
+            "about the bill and waited forty minutes.\n",
+        },
+        cwd=tmp_path,
+    )
+    assert got == {"lower.md": "Kettle & Co", "short.md": "Brightline Telecom"}
+
+
+def test_companies_from_headers_signatures_addresses_and_possessives(tmp_path):
+    got = _companies(
+        tmp_path,
+        {
+            "header.md": "Title: Sorry\nDate: 2026-01-01\n\nTheir reply:\n\n"
+            "From: Brambleway Outdoor <hello@brambleway.co.uk>\nSubject: Sorry\n\n"
+            "Your boots are on the way.\n",
+            "signature.md": "Title: A letter\nDate: 2026-01-01\n\nThe answer came "
+            "in a day:\n\nThe fitter will ring first.\n\nBest wishes,\n"
+            "Gareth Pryce\nTideway Utilities\n",
+            "address.md": "Title: A strap\nDate: 2026-01-01\n\nI ordered it at "
+            "lunchtime and orders@strapsmith.com sent a tracking link. Strapsmith "
+            "have a customer for life.\n",
+            "possessive.md": "Title: Bookings\nDate: 2026-01-01\n\nI booked "
+            "through Kerbside's app and the Kerbside team refunded me.\n",
+        },
+    )
+    assert got == {
+        "header.md": "Brambleway Outdoor",
+        "signature.md": "Tideway Utilities",
+        "address.md": "Strapsmith",
+        "possessive.md": "Kerbside",
+    }
+
+
+def test_words_that_are_not_companies_are_not_suggested(tmp_path):
+    got = _companies(
+        tmp_path,
+        {
+            "blog.md": "Title: Blog Post: Why We Use HTML5\nDate: 2026-01-01\n\n"
+            "Who we are: a small bakery. This Blog Post says why our HTML5 order "
+            "page exists. Who Answers The Phone? Nobody, so we built it.\n",
+            "tier.md": "Title: The Pro Max screen\nDate: 2026-01-01\n\nMy Pro Max "
+            "cracked. The Pro Max screens come in batches, they said. Pro Max "
+            "owners know.\n",
+            "people.md": "Title: Dennis and Priya\nDate: 2026-01-01\n\nDennis "
+            "mixed the paint on Monday. Priya, from the counter, carried it out. "
+            "A man called Bernard rang me from Leeds. Mr Bernard was kind.\n",
+            "tech.md": "Title: The Wi-Fi guide, a PDF\nDate: 2026-01-01\n\nThe "
+            "Wi-Fi guide was a PDF. The PDF had forty pages. Wi-Fi works now, "
+            "over Bluetooth too, on my iPhone.\n",
+        },
+    )
+    assert got == dict.fromkeys(["blog.md", "tier.md", "people.md", "tech.md"])
 
 
 def test_json_has_one_object_per_file_with_the_documented_keys():

@@ -1,7 +1,9 @@
 """Measuring suggestions against stories a person has labelled.
 
 A labelled set is a folder of untagged stories and a ``labels.json`` mapping
-each file name to ``{"touchpoint", "also", "verdict", "company"}``. Accuracy
+each file name to ``{"touchpoint", "also", "verdict", "company"}``
+(``company``: the exact name, or null for a story that names none; sets
+without the key are not scored on companies). Accuracy
 counts an abstention (None) as a miss; ``answered`` is accuracy on the
 stories where a suggestion was made, and ``coverage`` the share of those.
 Splits by file number (odd, even) let one half train the suggestion model
@@ -19,7 +21,15 @@ from typing import Any
 
 from .suggestion import Suggestion
 
-__all__ = ["FieldScore", "Report", "evaluate", "load_labels", "select"]
+__all__ = [
+    "CompanyScore",
+    "FieldScore",
+    "Report",
+    "evaluate",
+    "load_labels",
+    "same_company",
+    "select",
+]
 
 SPLITS = ("all", "odd", "even")
 
@@ -54,11 +64,54 @@ class FieldScore:
 
 
 @dataclass(frozen=True)
+class CompanyScore:
+    """Company suggestions: on stories that name one, right, short (the
+    first words of the right name: "Tilbury" for "Tilbury Keys & Locks"),
+    wrong (another name) or abstained (None); on stories that name none, how
+    many got a name anyway. A wrong name costs the writer more than none."""
+
+    named: int
+    right: int
+    short: int
+    wrong: int
+    unnamed: int
+    wrongly_named: int
+
+    @property
+    def abstained(self) -> int:
+        return self.named - self.right - self.short - self.wrong
+
+    @property
+    def accuracy(self) -> float:
+        """Right on the stories that name a company."""
+        return self.right / self.named if self.named else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        """Stories given a wrong name (not counting short forms), of all."""
+        total = self.named + self.unnamed
+        return (self.wrong + self.wrongly_named) / total if total else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "named": self.named,
+            "right": self.right,
+            "short": self.short,
+            "wrong": self.wrong,
+            "abstained": self.abstained,
+            "unnamed": self.unnamed,
+            "wrongly_named": self.wrongly_named,
+            "accuracy": round(self.accuracy, 3),
+            "wrong_rate": round(self.wrong_rate, 3),
+        }
+
+
+@dataclass(frozen=True)
 class Report:
     split: str
     touchpoint: FieldScore
     verdict: FieldScore
-    company: FieldScore
+    company: CompanyScore
     misses: list[dict[str, Any]]
 
     def as_dict(self) -> dict[str, Any]:
@@ -95,13 +148,34 @@ def _score(pairs: list[tuple[Any, Any]]) -> FieldScore:
     return FieldScore(len(pairs), len(answered), sum(1 for g, e in answered if g == e))
 
 
-def _same_company(guess: str | None, expected: str | None) -> Any:
-    """Company names match ignoring case and spacing; both empty matches."""
-    if expected is None:
-        return "none" if guess is None else guess
-    if guess is None:
-        return None
-    return expected if guess.casefold().split() == expected.casefold().split() else ""
+def _plain(name: str) -> list[str]:
+    words = re.sub(r"['’]s$", "", name.casefold().strip()).split()
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+def same_company(guess: str, expected: str) -> bool:
+    """Company names match ignoring case, spacing, a leading "The" and a
+    trailing possessive ("The Copper Kettle", "Quillby's")."""
+    return _plain(guess) == _plain(expected)
+
+
+def _short_form(guess: str, expected: str) -> bool:
+    short, whole = _plain(guess), _plain(expected)
+    return 0 < len(short) < len(whole) and whole[: len(short)] == short
+
+
+def _company_score(pairs: list[tuple[str | None, str | None]]) -> CompanyScore:
+    named = [(g, e) for g, e in pairs if e is not None and g is not None]
+    right = sum(1 for g, e in named if same_company(g, e))
+    short = sum(1 for g, e in named if _short_form(g, e))
+    return CompanyScore(
+        named=sum(1 for _, e in pairs if e is not None),
+        right=right,
+        short=short,
+        wrong=len(named) - right - short,
+        unnamed=sum(1 for _, e in pairs if e is None),
+        wrongly_named=sum(1 for g, e in pairs if e is None and g is not None),
+    )
 
 
 def evaluate(
@@ -119,13 +193,8 @@ def evaluate(
         got = suggest(folder / name)
         tps.append((got.touchpoint, label["touchpoint"]))
         vds.append((got.verdict, label["verdict"]))
-        expected_company = label.get("company")
-        cos.append(
-            (
-                _same_company(got.company, expected_company),
-                expected_company if expected_company is not None else "none",
-            )
-        )
+        if "company" in label:  # sets labelled before companies were
+            cos.append((got.company, label["company"]))
         if got.touchpoint != label["touchpoint"] or got.verdict != label["verdict"]:
             misses.append(
                 {
@@ -135,4 +204,4 @@ def evaluate(
                     "confidence": [got.touchpoint_confidence, got.verdict_confidence],
                 }
             )
-    return Report(split, _score(tps), _score(vds), _score(cos), misses)
+    return Report(split, _score(tps), _score(vds), _company_score(cos), misses)

@@ -39,10 +39,13 @@ __all__ = [
     "COMPANY_WORDS",
     "CONTRAST",
     "EXPECTATION",
+    "FIRST_NAMES",
     "INTENSIFIERS",
     "MEH_MARKERS",
     "NEGATIVE",
     "NEGATORS",
+    "NOT_COMPANIES",
+    "PLACES",
     "POSITIVE",
     "PRAISE_BURSTS",
     "PROBLEM",
@@ -394,68 +397,348 @@ SOFTENERS = (
 # Words that often end a company's name.
 COMPANY_WORDS = [
     "Air",
+    "Airline",
     "Airlines",
     "Airways",
+    "Apparel",
     "Appliances",
+    "Architects",
+    "Associates",
     "Audio",
+    "Auto",
+    "Autos",
+    "Bags",
     "Bakehouse",
+    "Bakery",
+    "Bakes",
     "Bank",
+    "Beauty",
+    "Beds",
+    "Bikes",
+    "Bistro",
     "Books",
+    "Boutique",
+    "Brewery",
     "Broadband",
+    "Builders",
+    "Building",
     "Buses",
+    "Cafe",
+    "Café",
+    "Camping",
     "Care",
+    "Carpets",
+    "Cars",
     "Centre",
     "Ceramiche",
+    "Ceramics",
+    "Chemists",
+    "Cinema",
+    "Cleaners",
     "Clinic",
+    "Clothing",
     "Co",
+    "Coffee",
+    "Collective",
+    "Communications",
     "Company",
+    "Construction",
+    "Cookware",
+    "Corp",
+    "Corporation",
+    "Cosmetics",
+    "Council",
     "Couriers",
+    "Credit",
+    "Cycles",
+    "Dairy",
+    "Daughters",
+    "Decorating",
+    "Deli",
+    "Delivery",
     "Dental",
+    "Dentist",
+    "Dentists",
+    "Designs",
+    "Digital",
     "Direct",
+    "Distillery",
+    "Eats",
     "Electric",
+    "Electricals",
     "Electrics",
+    "Electronics",
     "Energy",
+    "Engineering",
+    "Estates",
     "Events",
     "Express",
+    "Eyewear",
+    "Fabrics",
+    "Farm",
+    "Fashion",
+    "Ferries",
+    "Fiber",
+    "Fibre",
+    "Finance",
+    "Financial",
     "Fitness",
+    "Florist",
+    "Florists",
+    "Flowers",
     "Foods",
+    "Footwear",
+    "Foundation",
     "Furniture",
+    "Gallery",
     "Garage",
+    "Garden",
+    "Gardens",
     "Gas",
+    "Gear",
+    "Gifts",
+    "Goods",
     "Group",
+    "Gym",
     "Hardware",
+    "Health",
+    "Healthcare",
+    "Heating",
+    "Hire",
+    "Holdings",
     "Home",
     "Homes",
+    "Hospital",
     "Hotel",
     "Hotels",
+    "Housing",
+    "Inc",
     "Insurance",
+    "Interiors",
+    "Jewellers",
+    "Jewelry",
+    "Kitchen",
+    "Kitchens",
+    "Knitwear",
+    "Labs",
+    "Laundry",
+    "Legal",
+    "Leisure",
     "Lettings",
+    "Library",
+    "Life",
     "Lighting",
+    "Limited",
+    "Living",
+    "Lodge",
+    "Logistics",
     "Ltd",
+    "Management",
     "Market",
+    "Media",
+    "Medical",
     "Mobile",
+    "Mobiles",
     "Motors",
     "Mutual",
+    "Networks",
+    "Nursery",
+    "Optical",
     "Opticians",
     "Outdoor",
+    "Outdoors",
+    "Outfitters",
+    "Paints",
+    "Parcels",
+    "Parking",
+    "Partners",
+    "Pets",
     "Pharmacy",
     "Pizza",
+    "Plumbing",
     "Post",
+    "Power",
+    "Press",
+    "Print",
+    "Properties",
+    "Property",
     "Rail",
     "Railways",
+    "Realty",
+    "Removals",
+    "Rentals",
+    "Repairs",
+    "Restaurant",
+    "Salon",
     "Seeds",
     "Services",
-    "Software",
+    "Shoes",
+    "Shop",
+    "Sleep",
+    "Society",
     "Sofas",
+    "Software",
+    "Solutions",
+    "Sons",
+    "Spa",
+    "Sport",
+    "Sports",
+    "Store",
     "Stores",
     "Studio",
     "Supplies",
+    "Surgery",
+    "Systems",
+    "Tailors",
+    "Taxis",
     "Tea",
+    "Tech",
+    "Technologies",
+    "Telco",
     "Telecom",
+    "Theatre",
+    "Threads",
+    "Tickets",
+    "Tiles",
     "Tolls",
     "Toys",
+    "Trading",
     "Trains",
+    "Transport",
     "Travel",
+    "Trust",
+    "Tyres",
+    "Union",
+    "Vets",
     "Water",
+    "Wear",
+    "Wellness",
+    "Wines",
     "Wireless",
+    "Works",
+    "Workshop",
 ]
+
+# Company names --------------------------------------------------------------
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words that are never a company on their own: function words,
+# sentence openers, days and months, titles and headings a blog capitalises,
+# channels and devices people use to reach a company, file and tech words,
+# product tiers. Matched in lower case; :mod:`.companies` drops them from the
+# edges of a name and rejects a name made only of them.
+NOT_COMPANIES = _word_set(
+    """
+    i i'm i'd i've i'll im id ive the a an my our your we they he she it its his her their
+    this that these those then when where what why how who whom which whose there here so but
+    and or nor on in at after before by for if not no yes one two three four five six seven
+    eight nine ten eleven twelve twenty thirty forty fifty hundred thousand first second third
+    fourth fifth last next also once while within about above below again even just now later
+    still since as all every some each nothing nobody anyone anybody someone somebody everyone
+    everybody everything something anything anyway instead meanwhile however although though
+    because until unless whether with without from into onto over under up down out off to of
+    do did does done don't didn't doesn't can can't could couldn't would wouldn't should
+    shouldn't will won't was wasn't were weren't is isn't are aren't be been being have has had
+    hadn't haven't hasn't let let's get got go went come came make made take took give gave
+    say said tell told ask asked see saw look looked know knew think thought want wanted need
+    needed try tried keep kept put sent send bought buy ordered order booked book paid pay
+    called rang rung emailed messaged replied posted clicked typed checked used waited
+    oh ok okay wow hi hello dear thanks thank please sorry well right sure fine great good
+    bad lovely brilliant amazing honestly actually really seriously basically apparently
+    luckily sadly finally eventually meanwhile otherwise overall total plus update edit note
+    ps p.s nb tl;dr tldr day days week weeks month months year years today yesterday tomorrow
+    tonight morning afternoon evening night weekend
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec christmas easter eid diwali
+    ramadan hanukkah halloween new year's eve boxing bank holiday
+    mum mom dad mother father mam mama papa nan nana gran granny grandma grandad grandpa
+    auntie aunt uncle husband wife son daughter brother sister partner boyfriend girlfriend
+    mr mrs ms miss dr sir madam mx prof
+    blog post posts article story stories review reviews part chapter episode intro
+    introduction conclusion summary background timeline verdict rating score pros cons
+    who what when where why how step steps round attempt call calls email emails letter
+    subject re fwd fw from to cc bcc sent date reply
+    customer customers service services support help helpdesk team staff manager agent
+    advisor adviser engineer driver courier technician assistant chat chatbot bot live
+    account accounts app apps website site web online page homepage portal dashboard
+    home settings menu button form login password faq faqs terms conditions privacy policy
+    order orders delivery tracking refund refunds return returns payment invoice receipt
+    bill billing price prices sale sales offer offers deal deals discount voucher coupon
+    product products item items box parcel package
+    html html5 css javascript js json xml pdf pdfs jpg jpeg png gif csv doc docx xls xlsx
+    url urls http https www wifi wi-fi bluetooth usb usb-c hdmi gps sms mms otp pin qr
+    nfc 4g 5g lte sim esim eta faq api ui ux ai vpn isp dns ip tv hd 4k
+    am pm gmt utc bst est pst ist
+    android ios iphone ipad mac macbook windows linux chromebook kindle alexa siri
+    facebook instagram twitter x tiktok youtube whatsapp telegram signal messenger linkedin
+    reddit snapchat pinterest threads mastodon bluesky trustpilot yelp tripadvisor google
+    gmail outlook hotmail yahoo icloud zoom teams slack skype discord
+    wordpress woocommerce shopify squarespace wix github gitlab mailchimp substack
+    medium blogger tumblr dropbox onedrive chrome firefox safari edge
+    apple pay google pay paypal venmo upi m-pesa mpesa gcash visa mastercard amex
+    pro max plus ultra mini lite premium basic gold silver platinum standard deluxe
+    edition series model version gen generation classic original special limited
+    se xl xxl s m l
+    north south east west northern southern eastern western central upper lower
+    street road lane avenue square station airport terminal gate platform junction
+    city town village county state province region district borough
+    english french german spanish italian british irish scottish welsh american canadian
+    australian indian nigerian kenyan filipino chinese japanese european african asian
+    god lord jesus fort mount lake
+    """
+)
+
+# Given names, so that "Dennis at the counter" is not taken for a firm.
+FIRST_NAMES = _word_set(
+    """
+    aaron abbie abdul abi abigail ada adam adrian aidan aisha alan albert alex alexander
+    alexandra alfie ali alice alison amanda amara amber amelia amir amit amy ana andrea
+    andrew andy angela angus ann anna anne annie anthony anton aoife april arjun arthur
+    asha ashley aurora ava barbara barry ben benjamin beth bethany bill billy blessing bob
+    brandon brenda brian bríd bridget bruce callum cameron carl carla carlos carmen carol
+    caroline catherine charles charlie charlotte chen chidi chloe chris christine christopher
+    ciara claire clare colin connor craig dan daniel danny darren dave david dawn daz dean
+    deborah debbie declan dennis derek diana diane dominic donna dylan ed eddie edward eileen
+    eleanor elena eli elizabeth ella ellie emeka emily emma eric erin ethan eve evie farah
+    fatima felix fiona finn frances francesca frank fred freya gabriel gareth gary gavin
+    george georgia gerry gillian grace graham grant greg hannah harriet harry hassan hayley
+    heather helen henry holly hollie hugh ian imogen isaac isabel isabella isla jack jackie
+    jacob jake james jamie jan jane janet jason jay jean jeff jennifer jenny jess jessica
+    jim jo joan joanna joe john jon jonathan jordan jose joseph josh joshua joy julia julie
+    june justin karen kate katie kay keith kelly ken kevin kim kwame laura lauren leah lee
+    leo liam lily linda lisa liz lola lucas lucy luke mandy marcus margaret maria marie mark
+    martin mary matt matthew maya megan mel melissa mia michael michelle mike mohammed
+    molly nadia naomi natalie nathan neil nia niamh nick nicola nicole nina noah nora
+    oliver olivia omar oscar owen paddy pam patrick paul paula peter phil philip pooja
+    priya rachel rahul raj ravi rebecca rhys richard rick rob robert robin ronan rosa rose
+    rosie ruby ruth ryan sally sam samuel sandra sara sarah scott sean seán shane sharon
+    shaun simon sinead siobhán sophie stephen steve steven stuart sue susan tariq tom
+    thandi thomas tim timothy tina tolu tomás tomasz tony tracy una vicky victoria will
+    william yusuf zara zoe
+    """
+)
+
+# Places people shop in and travel between: "in Leeds" is not a company.
+PLACES = _word_set(
+    """
+    london manchester birmingham leeds liverpool glasgow edinburgh cardiff belfast dublin
+    cork galway limerick kilkenny bristol sheffield newcastle nottingham leicester york
+    brighton oxford cambridge bath norwich ipswich exeter plymouth aberdeen dundee inverness
+    stirling swansea derby coventry reading hull preston wigan bolton stockport salford
+    england scotland wales ireland britain uk usa us america canada australia india nigeria
+    kenya ghana philippines singapore malaysia pakistan bangladesh germany france spain
+    italy portugal netherlands belgium poland latvia morocco egypt japan china dubai
+    new zealand south africa toronto vancouver montreal ottawa halifax winnipeg calgary
+    ontario sydney melbourne brisbane perth adelaide geelong fremantle auckland wellington
+    christchurch mumbai delhi bangalore bengaluru pune chennai kolkata hyderabad ahmedabad
+    gurgaon noida lagos abuja ikeja nairobi accra johannesburg joburg cape pretoria durban
+    manila cebu davao iloilo quezon kuala lumpur jakarta bangkok paris berlin madrid rome
+    lisbon amsterdam brussels krakow warsaw vienna prague denver portland seattle boston
+    chicago austin texas california florida york
+    """
+)

@@ -20,6 +20,9 @@ Both models also weigh the story's everyday words against the word table of
 :mod:`.wordcounts` (how many labelled stories of each verdict and touchpoint
 used each word), which ships in the same file as the weights.
 
+The company is the one the story names, found by :mod:`.companies`; the
+companies of the site's other stories (``companies``) are its best evidence.
+
 A suggestion carries its evidence (the words and the features that weighed
 most) and a confidence; below the threshold the field is left empty (None)
 rather than guessed. The weights are fitted by :mod:`.training` on
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import json
 import math
-import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index.vocabulary import Vocabulary
-from . import lexicon
+from .companies import find_company
 from .features import (
     TOUCHPOINT_FEATURES,
     VERDICT_FEATURES,
@@ -134,6 +137,7 @@ class Suggester:
         verdicts: Vocabulary,
         threshold: float = DEFAULT_THRESHOLD,
         model: dict[str, Any] | None = None,
+        companies: Iterable[str] = (),
     ) -> None:
         self.touchpoints = touchpoints
         self.verdicts = verdicts
@@ -142,6 +146,7 @@ class Suggester:
         _check(self.model)
         self.cues = TouchpointCues(touchpoints)
         self.words = WordCounts.from_document(self.model["words"])
+        self.companies = sorted(set(companies))
 
     # Touchpoints -----------------------------------------------------------
     def touchpoint_scores(
@@ -228,9 +233,10 @@ class Suggester:
             evidence.append(f"touchpoint {top}: {said}")
 
         if company is None:
-            company = guess_company(reading.title, reading.parts)
-            if company:
-                evidence.append(f"company {company!r}: a name the story repeats")
+            guess = find_company(title, text, self.companies, self.words.counts)
+            if guess:
+                company = guess.name
+                evidence.append(f"company {company!r}: " + "; ".join(guess.reasons))
 
         verdict, vd_conf = None, 0.0
         if lexical:
@@ -284,151 +290,6 @@ def _explain(parts: dict[str, float], measured: VerdictFeatures) -> str:
         if abs(weight) >= 0.05
     ]
     return ", ".join(said) or "no strong signal"
-
-
-_NAME = re.compile(
-    r"(?<![\w’'])((?:[A-Z][\w’'.-]*|&)(?:\s+(?:[A-Z][\w’'.-]*|&|and|of|de|du|la|le|del|di))*"
-    r"(?:\s+[A-Z][\w’'.-]*)?)"
-)
-_BEFORE_NAME = re.compile(
-    r"(?:\bat|\bfrom|\bwith|\bto|\bby|\bcalled|\bfor|\bon|\binto)\s+$"
-)
-_NOT_NAMES = {
-    "i",
-    "i'm",
-    "i'd",
-    "i've",
-    "i'll",
-    "the",
-    "a",
-    "an",
-    "my",
-    "our",
-    "we",
-    "they",
-    "he",
-    "she",
-    "it",
-    "his",
-    "her",
-    "their",
-    "this",
-    "that",
-    "then",
-    "when",
-    "so",
-    "but",
-    "and",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "by",
-    "for",
-    "if",
-    "not",
-    "no",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "what",
-    "why",
-    "how",
-    "there",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "christmas",
-    "mum",
-    "dad",
-    "ok",
-    "okay",
-    "wow",
-    "yes",
-    "instead",
-    "since",
-    "still",
-    "as",
-    "all",
-    "every",
-    "some",
-    "each",
-    "nothing",
-    "nobody",
-    "anyway",
-    "later",
-    "now",
-    "even",
-    "just",
-    "again",
-    "also",
-    "once",
-    "while",
-    "within",
-    "about",
-}
-_PERSON_BEFORE = re.compile(
-    r"(?:called|named|manager|owner|adviser|driver)\s*,?\s*$", re.I
-)
-
-
-def guess_company(title: str, parts: list[str]) -> str | None:
-    """The company a story names, or None: a capitalised name that looks like
-    a firm (ends in a word such as "Bank" or "Energy", has an ampersand, or
-    follows "at"/"from"/"with") and, failing that, appears at least twice."""
-    scores: dict[str, float] = {}
-    for text in [title, *parts]:
-        for sentence in sentences(text):
-            for match in _NAME.finditer(sentence):
-                name = match.group(1).strip(" .-’'")
-                name = re.sub(r"(?:['’]s)$", "", name)
-                words = name.split()
-                while words and words[0].lower() in _NOT_NAMES:
-                    words = words[1:]
-                while words and words[-1].lower() in ("and", "of", "de", "&"):
-                    words = words[:-1]
-                if not words or all(w.lower() in _NOT_NAMES for w in words):
-                    continue
-                name = " ".join(words)
-                before = sentence[: match.start()]
-                if _PERSON_BEFORE.search(before):
-                    continue
-                score = 1.0
-                if words[-1].strip(".") in lexicon.COMPANY_WORDS or "&" in words:
-                    score += 3
-                if _BEFORE_NAME.search(before):
-                    score += 1
-                if match.start() == 0 and len(words) == 1:
-                    score -= 1
-                scores[name] = scores.get(name, 0) + score
-    # A shorter form of a longer name counts for the longer one.
-    for name in sorted(scores, key=len):
-        for longer in scores:
-            if longer != name and longer.startswith(name + " "):
-                scores[longer] += scores[name]
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    if ranked and ranked[0][1] >= 3.5:
-        return ranked[0][0]
-    return None
 
 
 def _quote(sentence: str, width: int = 60) -> str:

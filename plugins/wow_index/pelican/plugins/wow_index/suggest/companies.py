@@ -1,0 +1,505 @@
+"""Which company a story is about: a name it gives, or None.
+
+A wrong company is worse than none (a writer has to notice and delete it),
+so a name is suggested only when the story gives good evidence for it, and
+the reasons go with it. Evidence, strongest first:
+
+* a company the site already knows (the ``Company`` of its other stories),
+  found in the story: it comes back in the site's own spelling;
+* a pasted e-mail header or signature ("From: Kettle & Co", "The Kettle &
+  Co team"), or an address or domain that spells the name
+  (``help@kettleandco.com``);
+* a name shaped like a firm's: it ends in a word such as "Bank" or
+  "Couriers", has an ampersand, or is written in one word with inner
+  capitals ("ParcelPigeon");
+* a possessive ("Brannock's app"), or a preposition a firm follows ("at",
+  "from", "with", "ordered from", "rang");
+* the title, and being named again and again.
+
+Capitalised words that are not firms are set aside first: sentence openers
+("Popped in", "Ordered"), people ("Dennis", "Mr Ellery", "a man called
+Dennis"), days, months, places, headings and blog words ("Blog Post"), tech
+and file words ("HTML5", "PDF", "Wi-Fi"), channels ("WhatsApp"), product
+tiers ("Pro Max") and model numbers ("Sweepr S3" gives "Sweepr").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .features import plain_text, sentences
+
+__all__ = ["CompanyGuess", "find_company"]
+
+MIN_SCORE = 3.5
+"""Least evidence for a name to be suggested (a firm-shaped name named twice,
+or once after "at"/"from" with a possessive, and so on)."""
+MIN_LEAD = 1.0
+"""How far the best name must lead the runner-up; closer, it is a guess."""
+
+_COMPANY_WORDS = frozenset(lexicon.COMPANY_WORDS)
+_EDGE_WORDS = lexicon.NOT_COMPANIES | {"and", "of", "de", "on"}
+_TOKEN = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w'’-]*)"
+_LINK = r"(?:\s+(?:&|and|of|de|du|la|le|del|di|von|van|on)(?=\s+[A-Z])|\s*&\s*|\s+)"
+_NAME = re.compile(rf"(?<![\w'’@#.-]){_TOKEN}(?:{_LINK}{_TOKEN})*")
+_AND_ALLOWED = {"sons", "son", "daughter", "daughters", "co", "company", "partners"}
+_POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_BUSINESS_NOUN = re.compile(
+    r"^(['’]s?)?\s+(?:own\s+)?(\w+\s+)?(?:app|apps|site|website|web\s?site|page|shop|store|"
+    r"stores|branch|team|staff|customer|customers|support|chat|chatbot|helpline|"
+    r"delivery|deliveries|driver|drivers|courier|service|services|returns?|refund|"
+    r"policy|account|portal|email|emails|newsletter|call\s+cent(?:re|er)|"
+    r"instagram|facebook|twitter|tiktok|feed|office|counter|engineers?|"
+    r"advisers?|advisors?|agents?|products?|packaging|parcels?|orders?|checkout|"
+    r"hold\s+music|bot|assistant|booking|bookings|tills?|sale|prices?)\b",
+    re.I,
+)
+_BEFORE = re.compile(
+    r"(?:\b(?:at|from|with|by|via|through|called|named|contacted|emailed|"
+    r"messaged|rang|phoned|ring|call|tagged|dm(?:ed|'d)?|joined|chose|choose|"
+    r"switched\s+to|moved\s+to|ordered|bought|booked|flew|flying|"
+    r"customer\s+of|shopped|shopping|used|using|tried|trying|"
+    r"thanks?,?|thank\s+you,?|sorry,?|shout\s*out\s+to|credit\s+to|"
+    r"review\s+of|complaint\s+to|letter\s+to|wrote\s+to|"
+    r"went\s+(?:in)?to|popped\s+(?:in)?to|nipped\s+(?:in)?to|"
+    r"(?:back|it|them)\s+to|works?\s+for|worked\s+for|"
+    r"(?:cover|insured|account|contract|policy|plan|subscription)\s+with)"
+    r"\s+(?:the\s+)?)$",
+    re.I,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|near|outside|around|across|toward|towards|between|"
+    r"live\s+in|based\s+in)\s+$",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:mr|mrs|ms|miss|dr|sir|dear|hi|hello|hey|thanks|cheers)\.?\s+$)|"
+    r"(?:\b(?:man|woman|guy|chap|lad|lady|girl|boy|bloke|fellow|person|someone|"
+    r"adviser|advisor|agent|manager|owner|driver|engineer|technician|assistant|"
+    r"rep|nurse|doctor|pharmacist|husband|wife|son|daughter|friend|neighbour|"
+    r"neighbor|colleague|boss)\s+(?:called|named)\s+$)",
+    re.I,
+)
+_PERSON_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|asked|told|replied|explained|smiled|laughed|"
+    r"apologised|apologized|was|who|from\s+the|at\s+the|on\s+the\s+(?:desk|till|"
+    r"counter|phone)|\()",
+    re.I,
+)
+_BUSINESS_CALLED = re.compile(
+    r"\b(?:shop|store|firm|company|business|place|caf[eé]|restaurant|brand|"
+    r"bakery|garage|outfit|chain|app|site|website|service|startup|provider|"
+    r"supplier|retailer|seller|clinic|salon|bookshop)\s+(?:called|named)\s+$",
+    re.I,
+)
+_PLACE_ENDINGS = {"street", "road", "avenue", "square", "station", "airport"}
+_PLACE_ENDINGS |= {"junction", "terminal", "park", "way", "bridge", "hill", "monument"}
+_MODEL = re.compile(r"^(?:[A-Z]{0,3}\d[\w-]*|\d+)$")
+_MODEL_AFTER = re.compile(r"^\s+(?:[A-Z]{0,3}\d[\w-]*)(?![\w'’])")
+_A_PRODUCT = re.compile(r"\b(?:an?|pair\s+of)\s+$", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_DOMAIN = re.compile(
+    r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\."
+    r"(?:com|co\.uk|co|uk|ie|in|ng|net|org|io|app|shop|store|com\.au|co\.nz|"
+    r"co\.za|ph|sg|ca|de|fr|eu)\b",
+    re.I,
+)
+_HANDLE = re.compile(r"(?<![\w@])@([A-Za-z]\w{2,})")
+_MAIL_HOSTS = {
+    "gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "me", "aol",
+    "live", "msn", "proton", "protonmail", "example", "mail", "email", "btinternet",
+}  # fmt: skip
+_HEADER = re.compile(r"^\s*(?:from|sender|reply-to)\s*:\s*(.+)$", re.I | re.M)
+_SIGN_OFF = re.compile(
+    r"^\s*(?:kind\s+|best\s+|warm\s+)?(?:regards|wishes|thanks|thank\s+you|"
+    r"cheers|sincerely|yours(?:\s+sincerely|\s+faithfully)?|best)\s*[,.!]?\s*$",
+    re.I,
+)
+_TEAM = re.compile(
+    r"^\s*(?:[-–—]+\s*)?(?:the\s+)?(.+?)\s+(?:team|customer\s+(?:care|service|"
+    r"support|experience)(?:\s+team)?|support(?:\s+team)?|care\s+team|help\s*desk)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class CompanyGuess:
+    """A company a story names, how strongly, and why."""
+
+    name: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    name: str
+    score: float = 0.0
+    mentions: int = 0
+    inside: int = 0  # mentions not at the start of a sentence
+    reasons: dict[str, None] = field(default_factory=dict)
+    shaped: bool = False  # looks like a firm's name on its own
+    cued: bool = False  # a possessive, a preposition or "app" next to it
+
+    def add(self, points: float, reason: str) -> None:
+        self.score += points
+        self.reasons.setdefault(reason, None)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold().replace("&", "and"))
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _ordinary(word: str) -> bool:
+    low = word.casefold().strip(".'’")
+    low = re.sub(r"['’]s$", "", low)
+    return (
+        low in lexicon.NOT_COMPANIES
+        or low in lexicon.FIRST_NAMES
+        or low in lexicon.PLACES
+        or not re.search(r"[a-z]", low)
+    )
+
+
+def _shaped(words: list[str]) -> bool:
+    """A firm's name on its face: a trade word at the end, an ampersand,
+    inner capitals in one word ("ZapMobile")."""
+    if "&" in words or any("&" in w for w in words):
+        return True
+    if len(words) > 1 and words[-1].strip(".") in _COMPANY_WORDS:
+        return True
+    return any(
+        re.fullmatch(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+", w)
+        and w.casefold() not in lexicon.NOT_COMPANIES
+        for w in words
+    )
+
+
+def _clean(raw: str) -> list[str]:
+    """The words of a name, without what cannot belong to one."""
+    raw = re.sub(r"['’]s?$", "", raw.strip(" .,-’'"))
+    raw = re.sub(r"\s*&\s*", " & ", raw)
+    words = raw.split()
+    while words and (
+        (words[0].casefold() in _EDGE_WORDS and words[0] not in _COMPANY_WORDS)
+        or words[0] == "&"
+    ):
+        words = words[1:]
+    # A model number ends the brand: "Sweepr S3" is Sweepr's, "Veltra Aero 14"
+    # is Veltra's.
+    for i, word in enumerate(words):
+        if i and _MODEL.match(word):
+            words = words[:1]
+            break
+    while words and (
+        words[-1] == "&"
+        or (
+            words[-1].casefold() in _EDGE_WORDS
+            and words[-1] not in _COMPANY_WORDS
+            and (len(words) < 2 or words[-2] != "&")
+        )
+    ):
+        words = words[:-1]
+    if "and" in words:
+        after = words[words.index("and") + 1 :]
+        if not after or after[0].casefold() not in _AND_ALLOWED:
+            return []
+    return words
+
+
+def _person_or_place(words: list[str], before: str, after: str) -> bool:
+    if len(words) == 1 and _ordinary(words[0]):
+        return True
+    if all(_ordinary(w) for w in words if w not in ("&", "of")):
+        return True
+    if words[0].casefold() in lexicon.FIRST_NAMES and not _shaped(words):
+        return True  # "Dennis Hollins", "Priya Shah"
+    if words[-1].casefold() in _PLACE_ENDINGS and not _shaped(words):
+        return True
+    if words[0].casefold() in lexicon.PLACES and words[-1] not in _COMPANY_WORDS:
+        return True  # "Manchester Piccadilly", not "Lagos Bakery"
+    if _PERSON_BEFORE.search(before) and not _BUSINESS_CALLED.search(before):
+        return True
+    return (
+        len(words) == 1
+        and bool(_PERSON_AFTER.match(after))
+        and not (_BEFORE.search(before))
+    )
+
+
+def _mentions(text: str) -> Iterable[tuple[str, str, str, bool]]:
+    """Each capitalised name with the text before and after it, and whether
+    it opens its sentence."""
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        for sentence in sentences(paragraph):
+            for match in _NAME.finditer(sentence):
+                before = sentence[: match.start()]
+                opening = not before.strip(" \"'“‘(*-–—:")
+                raw, end = match.group(0), match.end()
+                inner = re.search(r"['’]s?(?=\s)", raw)
+                last = re.sub(r"['’]s?$", "", raw.split()[-1])
+                if inner and last not in _COMPANY_WORDS:
+                    # "Strand Broadband's Hold Music", not "Collier's Garage"
+                    raw, end = raw[: inner.start()], match.start() + inner.start()
+                yield raw, before, sentence[end:], opening
+
+
+def _find_known(text: str, title: str, known: Iterable[str]) -> dict[str, int]:
+    """How often each known company is named (its full name, as a word)."""
+    found: dict[str, int] = {}
+    for name in known:
+        if not name.strip():
+            continue
+        words = name.split()
+        pattern = r"\s*".join(
+            r"(?:&|and)" if w in ("&", "and") else re.escape(w) for w in words
+        )
+        # One plain word ("Brisk", "Glint") must keep its capital to count:
+        # "a brisk walk" is not a company.
+        flags = 0 if len(words) == 1 and name.isalpha() else re.I
+        regex = re.compile(rf"(?<![\w-]){pattern}(?![\w-]|['’][a-rt-z])", flags)
+        count = len(regex.findall(text)) + len(regex.findall(title))
+        if count:
+            found[name] = count
+    return found
+
+
+def _find_short(
+    text: str, title: str, known: Iterable[str], common: Container[str]
+) -> dict[str, int]:
+    """Known companies named by their first word alone ("Brightline" for
+    "Brightline Telecom", "Lim's" for "Lim's Laptop Clinic"), when that
+    word is no everyday word, no other known company starts with it and the
+    story does not go on with another name ("Brightline Buses")."""
+    firsts: dict[str, list[str]] = {}
+    for name in known:
+        words = name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[0], []).append(name)
+    found: dict[str, int] = {}
+    for first, names in firsts.items():
+        plain = re.sub(r"['’]s$", "", first)
+        letters = _letters(plain)
+        if (
+            len(names) > 1
+            or len(letters) < 3
+            or (len(letters) < 4 and plain == first)
+            or plain.casefold() in common
+            or _ordinary(plain)
+        ):
+            continue
+        regex = re.compile(rf"(?<![\w-]){re.escape(first)}(?![\w-]|\s*&|\s+[A-Z0-9])")
+        count = sum(
+            1
+            for part in (text, title)
+            for match in regex.finditer(part)
+            # not the end of another name: "Aldous & Crane", "Old Brightline"
+            if not re.search(r"(?:&|\band|[A-Z][\w'’]*)\s*$", part[: match.start()])
+        )
+        if count:
+            found[names[0]] = count
+    return found
+
+
+def _contact_names(raw: str) -> tuple[list[str], list[str]]:
+    """Letters of the domains, addresses and handles a story quotes, and the
+    names of pasted headers and signatures."""
+    raw = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", raw, flags=re.M)  # quoted mail
+    domains = []
+    for match in _EMAIL.finditer(raw):
+        host = match.group(1).split(".")
+        second_level = host[-2] in ("co", "com") and len(host) > 2
+        domains.append(host[-3] if second_level else host[-2])
+    domains += [m.group(1) for m in _DOMAIN.finditer(raw)]
+    domains += [m.group(1) for m in _HANDLE.finditer(raw)]
+    letters = [_letters(d) for d in domains if d.casefold() not in _MAIL_HOSTS]
+    signed = []
+    for match in _HEADER.finditer(raw):
+        value = re.sub(r"<[^>]*>|\"", " ", match.group(1)).strip()
+        if value:
+            signed.append(value)
+    lines = [line.strip() for line in raw.splitlines()]
+    for i, line in enumerate(lines):
+        team = _TEAM.match(line)
+        if team and len(line) < 60:
+            signed.append(team.group(1))
+        if _SIGN_OFF.match(line):
+            signed += [ln for ln in lines[i + 1 : i + 4] if ln and len(ln) < 60]
+    return letters, signed
+
+
+def _matches_domain(name: str, domains: list[str]) -> float:
+    """1 when a domain spells the whole name, 0.5 when it begins with it or
+    its first word, else 0."""
+    letters = _letters(name)
+    if len(letters) < 3:
+        return 0.0
+    if letters in domains:
+        return 1.0
+    first = _letters(name.split()[0])
+    partly = any(
+        (len(first) >= 4 and d.startswith(first))
+        or (len(letters) >= 5 and letters in d)
+        for d in domains
+    )
+    return 0.5 if partly else 0.0
+
+
+def find_company(
+    title: str,
+    markdown: str,
+    known: Iterable[str] = (),
+    common: Container[str] = frozenset(),
+) -> CompanyGuess | None:
+    """The company a story names, or None when the evidence is too weak.
+
+    ``known`` are the companies of the site's other stories; one the story
+    names is preferred, in the site's spelling. ``common`` are everyday
+    words (lower case): one of them capitalised is weak evidence of a name."""
+    text = plain_text(markdown)
+    known = sorted(set(known), key=lambda k: (-len(k), k))
+    known_found = _find_known(text, title, known) or _find_short(
+        text, title, known, common
+    )
+    if known_found:
+        # The longest known name that is named the most: "Kettle & Co Cafe"
+        # over "Kettle & Co" when both are known and the story says the first.
+        best = max(known_found, key=lambda k: (known_found[k], len(k)))
+        times = known_found[best]
+        reason = f"a company of this site, named {times}x"
+        return CompanyGuess(best, 10.0 + times, [reason])
+
+    domains, signed = _contact_names(markdown)
+    candidates: dict[str, _Candidate] = {}
+    title_text = plain_text(title)
+    # A title In Title Case capitalises every word: only firm-shaped names
+    # come from it; it vouches for names the story itself gives.
+    long_words = [w for w in title_text.split() if len(w) > 3]
+    title_case = len(long_words) >= 3 and sum(
+        w[0].isupper() for w in long_words
+    ) >= 0.8 * len(long_words)
+    for source, part in (("title", title_text), ("body", text)):
+        for raw, before, after, opening in _mentions(part):
+            words = _clean(raw)
+            if not words:
+                continue
+            # Words dropped from the front ("Ordered from", "Used") belong to
+            # what comes before the name.
+            dropped = raw.find(words[0])
+            if dropped > 0:
+                before, opening = before + raw[:dropped], False
+            # A product is named by its brand: "a Veltra Aero 14", "a
+            # Northline Tundra parka" are Veltra's and Northline's.
+            if (
+                len(words) > 1
+                and not _shaped(words)
+                and (_MODEL_AFTER.match(after) or _A_PRODUCT.search(before))
+            ):
+                words = words[:1]
+            if _person_or_place(words, before, after):
+                continue
+            if source == "title" and title_case and not _shaped(words):
+                continue
+            name = " ".join(words)
+            candidate = candidates.setdefault(name, _Candidate(name))
+            candidate.shaped = candidate.shaped or _shaped(words)
+            tail = raw[len(raw.rstrip("'’s")) :] if raw.endswith(("'s", "’s")) else ""
+            tail += after
+            noun = _BUSINESS_NOUN.match(tail)
+            if noun and re.search(r"\btheir\s+$", before):
+                noun = None  # "their Westlands counter": a branch, not the firm
+                candidate.add(-1.0, "a branch of theirs")
+            elif noun and noun.group(1):
+                candidate.add(2.5, "a possessive ('s app, 's site)")
+            elif noun:
+                candidate.add(1.5 if noun.group(2) else 2.5, "before app/site/shop")
+            elif _POSSESSIVE.match(tail):
+                candidate.add(1.0, "a possessive")
+            if noun or _POSSESSIVE.match(tail):
+                candidate.cued = True
+            if source == "title":
+                candidate.add(1.5, "in the title")
+                if not opening:
+                    candidate.inside += 1
+                continue
+            candidate.mentions += 1
+            if not opening or len(words) > 1:
+                candidate.inside += 1
+            if _BUSINESS_CALLED.search(before):
+                candidate.add(3.0, "a shop or firm called it")
+                candidate.cued = True
+            elif _BEFORE.search(before):
+                candidate.add(1.5, "after at/from/with/by")
+                candidate.cued = True
+            elif _PLACE_BEFORE.search(before) and not candidate.shaped:
+                candidate.add(-1.0, "after in/to/on (a place?)")
+            if raw.isupper() and len(raw) <= 5:
+                candidate.add(-2.0, "in capitals (an abbreviation?)")
+            if opening and len(words) == 1:
+                candidate.add(-0.5, "opens a sentence")
+
+    for candidate in candidates.values():
+        words = candidate.name.split()
+        named_in_title = re.search(
+            rf"(?<!\w){re.escape(candidate.name)}(?!\w)", title_text
+        )
+        if title_case and named_in_title and "in the title" not in candidate.reasons:
+            candidate.add(1.5, "in the title")
+        if candidate.shaped:
+            candidate.add(3.0, "shaped like a firm's name")
+        elif len(words) > 1 and candidate.inside:
+            candidate.add(1.0, "several capitalised words")
+        if candidate.mentions:
+            times = candidate.mentions
+            candidate.add(min(times, 4) * 1.0, f"named {times}x")
+        spelt = _matches_domain(candidate.name, domains)
+        if spelt:
+            candidate.add(3.0 + spelt, "an address or domain spells it")
+        if any(_letters(candidate.name) in _letters(s) for s in signed):
+            candidate.add(3.0, "a pasted header or signature")
+        vouched = candidate.shaped or candidate.cued or spelt
+        # A lone everyday word capitalised is most likely just that
+        # ("Popped", "Ordered" opening a sentence; "Happy" in a sign-off).
+        if len(words) == 1 and not candidate.shaped and words[0].casefold() in common:
+            weak = candidate.inside or vouched
+            candidate.add(-1.0 if weak else -3.0, "an everyday word")
+        elif len(words) == 1 and not candidate.inside and not vouched:
+            candidate.score -= 1.0
+
+    # Initials count for the name they stand for: "F&F" for "Fennel & Finch".
+    for short in list(candidates):
+        letters = re.sub(r"[^A-Z]", "", short)
+        if len(letters) < 2 or not re.fullmatch(r"[A-Z&\s.]+", short):
+            continue
+        whole = [n for n in candidates if n != short and _initials(n) == letters]
+        if len(whole) == 1:
+            candidates[whole[0]].add(max(candidates[short].score, 0), "its initials")
+            candidates[short].score = min(candidates[short].score, 0)
+
+    # A short form counts for the long one it begins: "Brannock's" for
+    # "Brannock Decorating Supplies", "Spokes" for "Spokes of Stirling".
+    names = sorted(candidates, key=len)
+    for short in names:
+        longer = [n for n in names if n != short and n.startswith(short + " ")]
+        if len(longer) == 1:
+            long = candidates[longer[0]]
+            extra = candidates[short]
+            long.score += max(extra.score, 0)
+            long.mentions += extra.mentions
+            long.reasons.update(extra.reasons)
+            extra.score = min(extra.score, 0)
+
+    ranked = sorted(candidates.values(), key=lambda c: (-c.score, -len(c.name), c.name))
+    if not ranked or ranked[0].score < MIN_SCORE:
+        return None
+    best = ranked[0]
+    if len(ranked) > 1 and best.score - ranked[1].score < MIN_LEAD:
+        return None
+    return CompanyGuess(best.name, round(best.score, 2), list(best.reasons))
