@@ -22,7 +22,7 @@ from markdown_variety import MARKDOWN
 from pelican.plugins.wow_index.speedups import parallel
 
 from bench.corpus import ensure_corpus
-from sitebuild import FIXTURES, build_apart, differing_files
+from sitebuild import FIXTURES, ROOT, build_apart, build_like_the_site, differing_files
 
 STORIES = parallel.MIN_FILES + 20
 WORKERS_RAN = re.compile(r"Markdown: \d+ of \d+ files converted in \d+ worker")
@@ -115,3 +115,12 @@ def test_on_a_pelican_without_what_they_rely_on_the_build_is_pelicans_own(
     assert not WORKERS_RAN.search(old) and not COPY_RAN.search(old)
     assert "WOW_SPEEDUPS" not in plain
     assert differing_files(tmp_path / "plain", tmp_path / "old") == []
+
+
+def test_the_site_itself_is_the_same_with_and_without_them(tmp_path):
+    for speedups in (False, True):
+        build = build_like_the_site(
+            ROOT / "content", tmp_path / str(speedups), WOW_SPEEDUPS=speedups
+        )
+        assert build.returncode == 0, build.log
+    assert differing_files(tmp_path / "False", tmp_path / "True") == []
