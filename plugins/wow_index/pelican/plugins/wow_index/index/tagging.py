@@ -143,84 +143,11 @@ def parse_story_tags(
     """
     report = _Collector(path)
     fields = _fields(metadata)
-
-    tp_value = fields.get("touchpoint")
-    found: list[str] = []
-    if tp_value is not None:
-        raw = split_values(tp_value)
-        if not raw:
-            report.add(
-                "Touchpoint",
-                f"is empty; write one or more of: {_choices(touchpoints)}, "
-                "or remove the line for an essay",
-            )
-        unknown: list[str] = []
-        for item in raw:
-            slug = touchpoints.resolve(item)
-            if slug is None:
-                unknown.append(item)
-            elif slug not in found:
-                found.append(slug)
-        if len(unknown) > MAX_UNKNOWN_REPORTED:
-            shown = ", ".join(repr(u) for u in unknown[:MAX_UNKNOWN_REPORTED])
-            report.add(
-                "Touchpoint",
-                f"{len(unknown)} unknown touchpoints ({shown} and "
-                f"{len(unknown) - MAX_UNKNOWN_REPORTED} more); use one or more "
-                f"of: {_choices(touchpoints)}",
-            )
-        else:
-            for item in unknown:
-                report.add(
-                    "Touchpoint",
-                    f"unknown touchpoint {item!r}; use one of: {_choices(touchpoints)}",
-                    touchpoints.suggest(item),
-                )
-
-    v_value = fields.get("verdict")
-    verdict: str | None = None
-    if v_value is not None:
-        raw = split_values(v_value)
-        if not raw:
-            report.add("Verdict", f"is empty; write one of: {_choices(verdicts)}")
-        elif len(raw) > 1:
-            report.add(
-                "Verdict",
-                f"takes one value, got {len(raw)} ({', '.join(raw)}); "
-                f"keep one of: {_choices(verdicts)}",
-            )
-        else:
-            verdict = verdicts.resolve(raw[0])
-            if verdict is None:
-                report.add(
-                    "Verdict",
-                    f"unknown verdict {raw[0]!r}; use one of: {_choices(verdicts)}",
-                    verdicts.suggest(raw[0]),
-                )
-
-    c_value = fields.get("company")
-    company: str | None = None
-    if c_value is not None:
-        names = (
-            [clean_text(v) for v in c_value]
-            if isinstance(c_value, list | tuple)
-            else [clean_text(c_value)]
-        )
-        names = [n for n in names if n]
-        if len(names) > 1:
-            report.add("Company", f"given {len(names)} times; keep one Company line")
-        if names:
-            company = names[0]
-            if len(company) > MAX_COMPANY_LENGTH:
-                report.add(
-                    "Company",
-                    f"is {len(company)} characters long; shorten it to at most "
-                    f"{MAX_COMPANY_LENGTH}",
-                )
-                company = company[:MAX_COMPANY_LENGTH].rstrip()
-
+    tp_value, v_value = fields.get("touchpoint"), fields.get("verdict")
+    found = _touchpoints(tp_value, touchpoints, report)
+    verdict = _verdict(v_value, verdicts, report)
+    company = _company(fields.get("company"), report)
     _misspelt_fields(metadata, fields, report)
-
     if tp_value is not None and v_value is None:
         report.add(
             "Verdict",
@@ -235,3 +162,88 @@ def parse_story_tags(
         )
 
     return StoryTags(tuple(found), verdict, company), report.problems
+
+
+def _touchpoints(value: Any, touchpoints: Vocabulary, report: _Collector) -> list[str]:
+    """The touchpoint slugs of a ``Touchpoint`` value, first (primary) first;
+    unknown ones reported (a long list of them in one line)."""
+    found: list[str] = []
+    if value is None:
+        return found
+    raw = split_values(value)
+    if not raw:
+        report.add(
+            "Touchpoint",
+            f"is empty; write one or more of: {_choices(touchpoints)}, "
+            "or remove the line for an essay",
+        )
+    unknown: list[str] = []
+    for item in raw:
+        slug = touchpoints.resolve(item)
+        if slug is None:
+            unknown.append(item)
+        elif slug not in found:
+            found.append(slug)
+    if len(unknown) > MAX_UNKNOWN_REPORTED:
+        shown = ", ".join(repr(u) for u in unknown[:MAX_UNKNOWN_REPORTED])
+        report.add(
+            "Touchpoint",
+            f"{len(unknown)} unknown touchpoints ({shown} and "
+            f"{len(unknown) - MAX_UNKNOWN_REPORTED} more); use one or more "
+            f"of: {_choices(touchpoints)}",
+        )
+    else:
+        for item in unknown:
+            report.add(
+                "Touchpoint",
+                f"unknown touchpoint {item!r}; use one of: {_choices(touchpoints)}",
+                touchpoints.suggest(item),
+            )
+    return found
+
+
+def _verdict(value: Any, verdicts: Vocabulary, report: _Collector) -> str | None:
+    """The verdict slug of a ``Verdict`` value: exactly one known value."""
+    if value is None:
+        return None
+    raw = split_values(value)
+    if not raw:
+        report.add("Verdict", f"is empty; write one of: {_choices(verdicts)}")
+        return None
+    if len(raw) > 1:
+        report.add(
+            "Verdict",
+            f"takes one value, got {len(raw)} ({', '.join(raw)}); "
+            f"keep one of: {_choices(verdicts)}",
+        )
+        return None
+    verdict = verdicts.resolve(raw[0])
+    if verdict is None:
+        report.add(
+            "Verdict",
+            f"unknown verdict {raw[0]!r}; use one of: {_choices(verdicts)}",
+            verdicts.suggest(raw[0]),
+        )
+    return verdict
+
+
+def _company(value: Any, report: _Collector) -> str | None:
+    """The company named by a ``Company`` value, as plain text: the first
+    one if given several times, cut to ``MAX_COMPANY_LENGTH``."""
+    if value is None:
+        return None
+    values = value if isinstance(value, list | tuple) else [value]
+    names = [name for name in (clean_text(v) for v in values) if name]
+    if len(names) > 1:
+        report.add("Company", f"given {len(names)} times; keep one Company line")
+    if not names:
+        return None
+    company = names[0]
+    if len(company) > MAX_COMPANY_LENGTH:
+        report.add(
+            "Company",
+            f"is {len(company)} characters long; shorten it to at most "
+            f"{MAX_COMPANY_LENGTH}",
+        )
+        company = company[:MAX_COMPANY_LENGTH].rstrip()
+    return company
