@@ -334,36 +334,101 @@ def _markers(
 
 def verdict_features(reading: Reading) -> VerdictFeatures:
     """The verdict features of a story (see :data:`VERDICT_FEATURES`)."""
-    patterns = _patterns()
     units = reading.sentences
+    found = _mark_sentences(units, _patterns())
+    result = VerdictFeatures({})
+    sarcasm = _mark_sarcasm(units, found, result)
+    markers = _marker_totals(units, found)
+    # The writer's closing judgement: markers in the last paragraph.
+    closing = _marker_totals(units, found, closing_only=True)
+    for sentence, marks in zip(units, found, strict=True):
+        for kind, phrases in marks.items():
+            if not (sentence.sarcastic and kind in ("wow", "care", "praise")):
+                for phrase, _ in phrases:
+                    result.note(kind, repr(phrase))
+    pos = sum(s.weight * s.positive for s in units)
+    neg = sum(s.weight * s.negative for s in units)
+    body = [s for s in units if s.paragraph >= 0]
+    result.values = {
+        "balance": (pos - neg) / (pos + neg + 2),
+        "opening": _squash(_polarity(s for s in body if s.opening), 2),
+        "ending": _squash(_polarity(s for s in body if s.closing), 3),
+        "final": _squash(_polarity(s for s in body if s.final), 2),
+        "title": _squash(_polarity(s for s in units if s.paragraph < 0), 1),
+        **{kind: math.log1p(markers[kind]) for kind in _MARKERS},
+        "sarcasm": math.log1p(sarcasm),
+        "closing_up": math.log1p(closing["wow"] + closing["praise"]),
+        "closing_down": math.log1p(closing["bad"]),
+        "closing_shrug": math.log1p(closing["meh"]),
+        "closing_resolved": math.log1p(closing["resolved"]),
+        "intensified": math.log1p(sum(s.intensified for s in units if not s.sarcastic)),
+        "softened": math.log1p(sum(s.softened for s in units)),
+        **_tone_values(body),
+    }
+    return result
+
+
+Marks = dict[str, list[tuple[str, float]]]
+
+
+def _mark_sentences(
+    units: list[Sentence], patterns: dict[str, Patterns]
+) -> list[Marks]:
+    """Score each sentence's words and find its markers; deeds and outcomes
+    count towards how the sentence felt, too."""
     found = []
     for sentence in units:
         _score_sentence(sentence, patterns)
         marks = _markers(sentence, patterns)
         found.append(marks)
-        # Deeds and outcomes are what the customer felt, too.
         for kind, sign in _MARKER_POLARITY.items():
             amount = sum(w for _, w in marks[kind]) * abs(sign)
             if sign > 0:
                 sentence.positive += amount
             else:
                 sentence.negative += amount
+    return found
 
-    def total(kind: str) -> float:
-        return sum(
+
+def _marker_totals(
+    units: list[Sentence], found: list[Marks], *, closing_only: bool = False
+) -> dict[str, float]:
+    """Each marker's weight over the sentences read straight (not sarcastic);
+    ``closing_only``: over the last paragraph, unweighted."""
+    if closing_only:
+        return {
+            kind: sum(
+                w
+                for s, marks in zip(units, found, strict=True)
+                if s.closing and not s.sarcastic
+                for _, w in marks[kind]
+            )
+            for kind in _MARKERS
+        }
+    return {
+        kind: sum(
             s.weight * w
             for s, marks in zip(units, found, strict=True)
             if not s.sarcastic
             for _, w in marks[kind]
         )
+        for kind in _MARKERS
+    }
 
-    # Praise thrown at a story that is otherwise negative is sarcasm. A short
-    # burst ("Brilliant.") is ironic when the rest of the story is negative; a
-    # longer sentence of praise only when the story tells of a failure
-    # (outcomes of ``bad``) rather than of deeds beyond the call (``wow``).
+
+def _mark_sarcasm(
+    units: list[Sentence], found: list[Marks], result: VerdictFeatures
+) -> int:
+    """Mark sarcastic sentences (their praise turned against) and count them.
+
+    Praise thrown at a story that is otherwise negative is sarcasm. A short
+    burst ("Brilliant.") is ironic when the rest of the story is negative; a
+    longer sentence of praise only when the story tells of a failure
+    (outcomes of ``bad``) rather than of deeds beyond the call (``wow``).
+    """
     context = sum(s.weight * s.polarity for s in units if not s.praising)
-    failed = total("bad") > total("wow") + total("resolved")
-    result = VerdictFeatures({})
+    totals = _marker_totals(units, found)
+    failed = totals["bad"] > totals["wow"] + totals["resolved"]
     sarcasm = 0
     for sentence in units:
         if _SARCASM_CUE.search(sentence.text) or (
@@ -375,64 +440,28 @@ def verdict_features(reading: Reading) -> VerdictFeatures:
             sentence.negative += sentence.positive + 1.0
             sentence.positive = 0.0
             result.note("sarcasm", _quote(sentence.text))
+    return sarcasm
 
-    markers = {kind: total(kind) for kind in _MARKERS}
-    # The writer's closing judgement: markers in the last paragraph.
-    closing = {
-        kind: sum(
-            w
-            for s, marks in zip(units, found, strict=True)
-            if s.closing and not s.sarcastic
-            for _, w in marks[kind]
-        )
-        for kind in _MARKERS
-    }
-    for sentence, marks in zip(units, found, strict=True):
-        for kind, phrases in marks.items():
-            if not (sentence.sarcastic and kind in ("wow", "care", "praise")):
-                for phrase, _ in phrases:
-                    result.note(kind, repr(phrase))
 
-    pos = sum(s.weight * s.positive for s in units)
-    neg = sum(s.weight * s.negative for s in units)
+def _polarity(chosen: Iterable[Sentence]) -> float:
+    return sum(s.weight * s.polarity for s in chosen)
 
-    def polarity(chosen: Iterable[Sentence]) -> float:
-        return sum(s.weight * s.polarity for s in chosen)
 
-    body = [s for s in units if s.paragraph >= 0]
-    # Sarcastic praise reads as praise to VADER too: it counts against.
+def _tone_values(body: list[Sentence]) -> dict[str, float]:
+    """VADER's tone of the body: mean, at the end, lowest and highest.
+    Sarcastic praise reads as praise to VADER too: it counts against."""
     tones = [(s, -abs(tone(s.text)) if s.sarcastic else tone(s.text)) for s in body]
 
     def mean_tone(chosen: list[tuple[Sentence, float]]) -> float:
         weight = sum(s.weight for s, _ in chosen)
         return sum(s.weight * t for s, t in chosen) / weight if weight else 0.0
 
-    result.values = {
-        "balance": (pos - neg) / (pos + neg + 2),
-        "opening": _squash(polarity(s for s in body if s.opening), 2),
-        "ending": _squash(polarity(s for s in body if s.closing), 3),
-        "final": _squash(polarity(s for s in body if s.final), 2),
-        "title": _squash(polarity(s for s in units if s.paragraph < 0), 1),
-        "wow": math.log1p(markers["wow"]),
-        "care": math.log1p(markers["care"]),
-        "praise": math.log1p(markers["praise"]),
-        "bad": math.log1p(markers["bad"]),
-        "meh": math.log1p(markers["meh"]),
-        "resolved": math.log1p(markers["resolved"]),
-        "proper": math.log1p(markers["proper"]),
-        "sarcasm": math.log1p(sarcasm),
-        "closing_up": math.log1p(closing["wow"] + closing["praise"]),
-        "closing_down": math.log1p(closing["bad"]),
-        "closing_shrug": math.log1p(closing["meh"]),
-        "closing_resolved": math.log1p(closing["resolved"]),
-        "intensified": math.log1p(sum(s.intensified for s in units if not s.sarcastic)),
-        "softened": math.log1p(sum(s.softened for s in units)),
+    return {
         "tone": mean_tone(tones),
         "tone_end": mean_tone([(s, t) for s, t in tones if s.closing or s.final]),
         "tone_low": min((t for _, t in tones), default=0.0),
         "tone_high": max((t for _, t in tones), default=0.0),
     }
-    return result
 
 
 # Touchpoints ----------------------------------------------------------------
