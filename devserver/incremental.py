@@ -78,6 +78,7 @@ from .fingerprint import (
 )
 from .pelican_compat import (
     OutputClaims,
+    Page,
     PageWriter,
     clear_content_memos,
     copy_content,
@@ -248,26 +249,18 @@ class IncrementalWriter(PageWriter):
         path = sanitised_join(self.output_path, name)
         return posixize_path(os.path.relpath(path, self.output_path))
 
-    def write_page(
-        self,
-        template: Any,
-        context: dict[str, Any],
-        name: str,
-        kwargs: dict[str, Any],
-        relative: bool,
-        override: bool,
-    ) -> None:
-        key = self._key(name)
-        if not self.build.claims.claim(key, override):
+    def write_page(self, page: Page, context: dict[str, Any]) -> None:
+        key = self._key(page.name)
+        if not self.build.claims.claim(key, page.override):
             return
         if self.build.can_keep(key):
             self.build.kept.add(key)
-            self.skip_page(context, name, relative)
+            self.skip_page(page, context)
             return
         with self.bodies.recording() as reads:
-            output, local = self.render_page(template, context, name, kwargs, relative)
+            output, local = self.render_page(page, context)
         self.build.rendered[key] = (output, frozenset(reads))
-        self.page_written(name, local)
+        self.page_written(page, local)
 
     def write_feed(
         self,

@@ -6,8 +6,9 @@ linear steps of :mod:`devserver.linear`) need more of Pelican than its public
 API (signals, settings, ``Pelican.run``, ``Writer.write_feed``). Each such
 use is one small named function or class below, and :data:`RELIED_ON` says
 what each needs of the running Pelican: names present, signatures as
-expected. :func:`speedups_enabled` checks them once when a session starts;
-on any mismatch it says so in one warning naming the Pelican version, and
+expected (checked with the WoW plugin's own :class:`Reliance` tools).
+:func:`speedups_enabled` checks them once when a session starts; on any
+mismatch it says so in one warning naming the Pelican version, and
 the session runs plain Pelican builds instead (see
 :class:`devserver.incremental.Session`): slower, still served, still
 reloaded in the browser.
@@ -22,11 +23,10 @@ from __future__ import annotations
 
 import copy
 import functools
-import inspect
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pelican.generators
 import pelican.writers
@@ -36,6 +36,12 @@ from pelican.generators import ArticlesGenerator, CachingGenerator, Generator
 from pelican.log import LimitFilter
 from pelican.paginator import Paginator
 from pelican.plugins import signals
+from pelican.plugins.wow_index.pelican_compat import (
+    Reliance,
+    parameters,
+    source_mentions,
+    unmet,
+)
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
@@ -43,6 +49,7 @@ __all__ = [
     "CONTENT_PRIVATE_ATTRIBUTES",
     "RELIED_ON",
     "OutputClaims",
+    "Page",
     "PageWriter",
     "Reliance",
     "clear_content_memos",
@@ -71,26 +78,6 @@ OverwriteError: type[Exception] = getattr(
 )
 
 
-@dataclass(frozen=True)
-class Reliance:
-    """One thing the dev server's speed-ups need of Pelican's private code."""
-
-    what: str  # for the warning
-    check: Callable[[], bool]
-
-
-def _parameters(function: Any) -> list[str]:
-    return list(inspect.signature(function).parameters)
-
-
-def _mentions(owner: Any, *names: str) -> bool:
-    try:
-        source = inspect.getsource(owner)
-    except (OSError, TypeError):
-        return False
-    return all(name in source for name in names)
-
-
 def _memo(name: str) -> Any:
     """``Content.get_content`` or ``get_summary`` as Pelican defines it
     (``memoized``: a ``cache`` dict, the function as ``func``)."""
@@ -102,7 +89,7 @@ def _memoised_per_siteurl(name: str) -> bool:
     return (
         isinstance(getattr(memo, "cache", None), dict)
         and hasattr(memo, "__get__")
-        and len(_parameters(memo.func)) == 2  # (self, siteurl), positional
+        and len(parameters(memo.func)) == 2  # (self, siteurl), positional
     )
 
 
@@ -122,13 +109,13 @@ RELIED_ON: tuple[Reliance, ...] = (
     ),
     Reliance(
         "pelican.contents.Content._content and ._context",
-        lambda: _mentions(Content, "self._content", "self._context"),
+        lambda: source_mentions(Content, "self._content", "self._context"),
     ),
     Reliance(
         "pelican.writers.Writer.write_file(self, name, template, context, "
         "relative_urls, paginated, template_name, override_output, url, **kwargs)",
         lambda: (
-            _parameters(Writer.write_file)
+            parameters(Writer.write_file)
             == [
                 "self",
                 "name",
@@ -147,17 +134,17 @@ RELIED_ON: tuple[Reliance, ...] = (
         "pelican.writers.Writer._open_w(self, filename, encoding, override), "
         "used by write_feed",
         lambda: (
-            _parameters(Writer._open_w) == ["self", "filename", "encoding", "override"]
-            and _mentions(Writer.write_feed, "self._open_w(")
+            parameters(Writer._open_w) == ["self", "filename", "encoding", "override"]
+            and source_mentions(Writer.write_feed, "self._open_w(")
         ),
     ),
     Reliance(
         "pelican.generators.ArticlesGenerator._build_period_archives"
         "(self, sorted_articles, articles, settings)",
         lambda: (
-            _parameters(_pelicans(ArticlesGenerator._build_period_archives))
+            parameters(_pelicans(ArticlesGenerator._build_period_archives))
             == ["self", "sorted_articles", "articles", "settings"]
-            and _mentions(
+            and source_mentions(
                 _pelicans(ArticlesGenerator._build_period_archives),
                 '"articles"',
                 '"dates"',
@@ -167,25 +154,25 @@ RELIED_ON: tuple[Reliance, ...] = (
     Reliance(
         "pelican.generators.process_translations(content_list, translation_id)",
         lambda: (
-            _parameters(_pelicans(pelican.generators.process_translations))
+            parameters(_pelicans(pelican.generators.process_translations))
             == ["content_list", "translation_id"]
-            and _mentions(pelican.generators, "process_translations(")
+            and source_mentions(pelican.generators, "process_translations(")
         ),
     ),
     Reliance(
         "pelican.cache.FileDataCacher._cache and ._cache_data_policy, "
         "under CachingGenerator",
         lambda: (
-            _mentions(FileDataCacher, "self._cache =", "self._cache_data_policy")
+            source_mentions(FileDataCacher, "self._cache =", "self._cache_data_policy")
             and issubclass(CachingGenerator, FileDataCacher)
-            and _parameters(FileDataCacher.get_cached_data)
+            and parameters(FileDataCacher.get_cached_data)
             == ["self", "filename", "default"]
-            and _parameters(FileDataCacher.cache_data) == ["self", "filename", "data"]
+            and parameters(FileDataCacher.cache_data) == ["self", "filename", "data"]
         ),
     ),
     Reliance(
         "pelican.generators.Generator._templates_path",
-        lambda: _mentions(Generator, "self._templates_path"),
+        lambda: source_mentions(Generator, "self._templates_path"),
     ),
     Reliance(
         "pelican.log.LimitFilter._raised_messages and ._group_count",
@@ -199,15 +186,7 @@ RELIED_ON: tuple[Reliance, ...] = (
 
 def mismatches() -> list[str]:
     """What the running Pelican lacks of :data:`RELIED_ON`."""
-    missing = []
-    for reliance in RELIED_ON:
-        try:
-            ok = reliance.check()
-        except Exception:  # a name gone, a signature that cannot be read
-            ok = False
-        if not ok:
-            missing.append(reliance.what)
-    return missing
+    return unmet(RELIED_ON)
 
 
 def speedups_enabled() -> bool:
@@ -371,55 +350,52 @@ def relative_siteurl(name: str) -> str:
     return path_to_url(get_relative_path(name))
 
 
+class Page(NamedTuple):
+    """One page of a ``write_file`` call: what Pelican renders it with."""
+
+    template: Any
+    name: str  # its output file
+    kwargs: dict[str, Any]  # its own template variables
+    relative: bool  # RELATIVE_URLS
+    override: bool  # override_output
+
+
 class PageWriter(Writer):
     """Pelican 4's ``Writer.write_file`` (pagination, relative URLs, the
     local context), each page handed to :meth:`write_page`; and its
     ``_open_w`` (which ``write_feed`` writes through) handed to
     :meth:`open_output`. Subclasses decide what writing means."""
 
-    def write_page(
-        self,
-        template: Any,
-        context: dict[str, Any],
-        name: str,
-        kwargs: dict[str, Any],
-        relative: bool,
-        override: bool,
-    ) -> None:
+    def write_page(self, page: Page, context: dict[str, Any]) -> None:
         raise NotImplementedError
 
     def open_output(self, filename: str, override: bool) -> Any:
         raise NotImplementedError
 
     def render_page(
-        self,
-        template: Any,
-        context: dict[str, Any],
-        name: str,
-        kwargs: dict[str, Any],
-        relative: bool,
+        self, page: Page, context: dict[str, Any]
     ) -> tuple[str, dict[str, Any]]:
         """Render one page as Pelican's ``write_file`` does: its text, and
         the local context it was rendered with (``localsiteurl`` set in
         ``context`` too, so content objects make their links for it)."""
         local = context.copy()
         local["localsiteurl"] = local.get("localsiteurl", None)
-        if relative:
-            local["SITEURL"] = local["localsiteurl"] = relative_siteurl(name)
-        local["output_file"] = name
-        local.update(kwargs)
+        if page.relative:
+            local["SITEURL"] = local["localsiteurl"] = relative_siteurl(page.name)
+        local["output_file"] = page.name
+        local.update(page.kwargs)
         if local["localsiteurl"]:
             context["localsiteurl"] = local["localsiteurl"]
-        return template.render(local), local
+        return page.template.render(local), local
 
-    def skip_page(self, context: dict[str, Any], name: str, relative: bool) -> None:
+    def skip_page(self, page: Page, context: dict[str, Any]) -> None:
         """A page left unrendered leaves ``context`` as rendering it would."""
-        if relative:
-            context["localsiteurl"] = relative_siteurl(name)
+        if page.relative:
+            context["localsiteurl"] = relative_siteurl(page.name)
 
-    def page_written(self, name: str, local: dict[str, Any]) -> None:
+    def page_written(self, page: Page, local: dict[str, Any]) -> None:
         signals.content_written.send(
-            sanitised_join(self.output_path, name), context=local
+            sanitised_join(self.output_path, page.name), context=local
         )
 
     def write_file(
@@ -438,17 +414,14 @@ class PageWriter(Writer):
             return
         if paginated is None:
             paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        pages: Iterable[tuple[str, dict[str, Any]]]
         if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self.write_page(
-                template, context, name, kwargs, relative_urls, override_output
-            )
-            return
-        for save_as, page_kwargs in _pages(
-            self.settings, name, url, template_name, paginated, kwargs
-        ):
-            self.write_page(
-                template, context, save_as, page_kwargs, relative_urls, override_output
-            )
+            pages = [(name, kwargs)]
+        else:
+            pages = _pages(self.settings, name, url, template_name, paginated, kwargs)
+        for save_as, page_kwargs in pages:
+            page = Page(template, save_as, page_kwargs, relative_urls, override_output)
+            self.write_page(page, context)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         return self.open_output(filename, override)
