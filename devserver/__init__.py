@@ -15,6 +15,8 @@ plugin, the hooks exist only inside the ``devserver`` process.
 
 - :mod:`devserver.incremental`: the session, its writer and what it tracks.
 - :mod:`devserver.linear`: two of Pelican's quadratic steps in linear time.
+- :mod:`devserver.pelican_compat`: every use of Pelican's private code,
+  checked at start-up (on a mismatch, plain full builds instead).
 - :mod:`devserver.http`: the local web server and the browser reload signal.
 - :mod:`devserver.__main__`: the command line and the watch loop.
 """

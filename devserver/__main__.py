@@ -59,6 +59,7 @@ def describe(report: BuildReport) -> str:
         "full": "every page rendered",
         "bodies": "only pages that show the changed text rendered",
         "unchanged": "nothing to render",
+        "plain": "a plain Pelican build",
     }.get(report.mode, report.mode)
     return (
         f"Built in {report.seconds:.2f} s ({what}"

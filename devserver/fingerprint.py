@@ -25,6 +25,8 @@ from jinja2 import BytecodeCache
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .pelican_compat import CONTENT_PRIVATE_ATTRIBUTES, content_body
+
 __all__ = [
     "body_digest",
     "card_digest",
@@ -35,7 +37,7 @@ __all__ = [
 
 # Never part of a fingerprint: back references to the whole context or
 # settings (fingerprinted once, on their own) and the body.
-SKIPPED_ATTRIBUTES = frozenset({"_context", "settings", "_content"})
+SKIPPED_ATTRIBUTES = frozenset({"settings", *CONTENT_PRIVATE_ATTRIBUTES})
 # Per-build bookkeeping in the context that is not an input of any page.
 # generated_content and static_content map every source to its object: the
 # content fingerprints already cover both. The lists Pelican's own generators
@@ -206,8 +208,8 @@ _BODIES: dict[int, tuple[str, str]] = {}
 
 
 def body_digest(content: Content) -> str:
-    """The body a reader made (``_content``), hashed once per string."""
-    body = getattr(content, "_content", None) or ""
+    """The body a reader made, hashed once per string."""
+    body = content_body(content)
     cached = _BODIES.get(id(body))
     if cached is not None and cached[0] is body:
         return cached[1]

@@ -1,8 +1,9 @@
 """Incremental Pelican builds in one long-lived process.
 
 A :class:`Session` owns one :class:`pelican.Pelican` object for its whole
-life and runs it again on every change, with four hooks (signals, and one
-wrapper on :class:`pelican.contents.Content`):
+life and runs it again on every change, with four hooks (signals, a wrapper
+on :class:`pelican.contents.Content`, and the WoW plugin's public
+``observe_fragments``):
 
 - **Reading.** Each generator's content cache lives in memory, so a rebuild
   reads and converts only the files whose modification time changed. The
@@ -30,6 +31,14 @@ Two of Pelican's steps that are quadratic in the number of stories (period
 archives, translations) run in linear time (:mod:`devserver.linear`): the
 same results, half a second less per save at 5,000 stories.
 
+All of this relies on Pelican's private code, each use behind one function of
+:mod:`devserver.pelican_compat`, which checks at start-up that the running
+Pelican has what they need. When it has not, the session says so once and
+runs **plain builds**: Pelican's own writer renders every page into a
+staging folder, and the files whose bytes changed are published from there
+(so a build with errors still publishes nothing, and the browser still
+reloads). Slower, and the same site.
+
 Limits, by design: a plugin that writes files itself (not through the
 writer) writes them on every build, and they are never deleted; a template
 that reads ``article._content`` directly is not tracked (use ``content``).
@@ -37,14 +46,14 @@ that reads ``article._content`` directly is not tracked (use ``content``).
 
 from __future__ import annotations
 
-import copy
-import functools
 import gc
 import hashlib
 import io
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -55,18 +64,9 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from pelican import Pelican
 from pelican.contents import Content
-from pelican.log import LimitFilter
-from pelican.paginator import Paginator
 from pelican.plugins import signals
-from pelican.plugins.wow_index.pages.fragments import FragmentCache
-from pelican.utils import (
-    clean_output_dir,
-    get_relative_path,
-    path_to_url,
-    posixize_path,
-    sanitised_join,
-)
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.plugins.wow_index import observe_fragments
+from pelican.utils import clean_output_dir, posixize_path, sanitised_join
 
 from . import linear
 from .fingerprint import (
@@ -76,37 +76,44 @@ from .fingerprint import (
     site_digest,
     templates_digest,
 )
+from .pelican_compat import (
+    OutputClaims,
+    Page,
+    PageWriter,
+    clear_content_memos,
+    copy_content,
+    forget_logged_warnings,
+    keep_content_cache,
+    speedups_enabled,
+    template_folders,
+    track_content_reads,
+)
 
 __all__ = ["BuildReport", "IncrementalWriter", "Session"]
 
 logger = logging.getLogger(__name__)
 
 
-# Which bodies the page being rendered reads ----------------------------------
-class _Reads:
-    current: set[str] | None = None
-
-
-_READS = _Reads()
-
-
-class _Rendered:
+# Which bodies each page reads -------------------------------------------------
+class _Bodies:
     """Content HTML and summaries by (kind, source path, SITEURL): what this
     build computed (``made``), and what the last published build computed
     that this build may use as it is (``usable``: set by the planner, for
     the unchanged bodies of a build in which no card changed, so no URL, and
     no link in a body, moved). Pelican's own memo is per object, and every
-    build has new objects."""
+    build has new objects. While a page renders, ``current`` collects the
+    source paths of the bodies it reads."""
 
     def __init__(self) -> None:
         self.made: dict[tuple[str, str, str], str] = {}
         self.usable: dict[tuple[str, str, str], str] = {}
+        self.current: set[str] | None = None
 
     def read(self, kind: str, method: Any, content: Content, siteurl: str) -> str:
         """``method`` (Pelican's memoised ``get_content`` or ``get_summary``)
         of ``content``, recorded as a read of its body by the page rendering."""
-        if _READS.current is not None:
-            _READS.current.add(content.source_path)
+        if self.current is not None:
+            self.current.add(content.source_path)
         key = (kind, content.source_path, siteurl)
         value = self.usable.get(key)
         if value is None:
@@ -114,56 +121,23 @@ class _Rendered:
         self.made[key] = value
         return value
 
-
-_RENDERED = _Rendered()
-
-
-def _install_content_hooks() -> None:
-    """Record, while a page renders, every content body it reads (the
-    plugin works out each content object's relative source path once).
-
-    Pelican's ``get_content`` and ``get_summary`` are memoised; the wrappers
-    sit outside the memo, so a page that gets a cached value is recorded too.
-    A summary given in the metadata does not read the body.
-    """
-    if getattr(Content, "_devserver_tracking", False):
-        return
-    get_content = Content.__dict__["get_content"]
-    get_summary = Content.__dict__["get_summary"]
-
-    def tracked_get_content(self: Content, siteurl: str) -> str:
-        return _RENDERED.read("content", get_content, self, siteurl)
-
-    def tracked_get_summary(self: Content, siteurl: str) -> str:
-        if "summary" in self.metadata:
-            return get_summary.__get__(self, type(self))(siteurl)
-        return _RENDERED.read("summary", get_summary, self, siteurl)
-
-    def tracked_fragment(
-        self: FragmentCache, *key: Any, caller: Callable[[], Any]
-    ) -> Any:
-        # A replayed fragment reads nothing, yet the page shows what the
-        # first rendering read: record the stories it stands for.
-        if _READS.current is not None:
+    def fragment_asked(self, key: tuple[Any, ...]) -> None:
+        """A WoW fragment (see the plugin's ``observe_fragments``): replayed,
+        it reads nothing, yet the page shows what its first rendering read,
+        so the stories it stands for count as read."""
+        if self.current is not None:
             for part in key:
                 if isinstance(part, Content) and "summary" not in part.metadata:
-                    _READS.current.add(part.source_path)
-        return fragment(self, *key, caller=caller)
+                    self.current.add(part.source_path)
 
-    fragment = FragmentCache.__call__
-    tracked_get_content.cache = get_content.cache  # type: ignore[attr-defined]
-    tracked_get_summary.cache = get_summary.cache  # type: ignore[attr-defined]
-    Content.get_content = tracked_get_content  # type: ignore[method-assign]
-    Content.get_summary = tracked_get_summary  # type: ignore[method-assign]
-    FragmentCache.__call__ = tracked_fragment  # type: ignore[method-assign]
-    Content._devserver_tracking = True  # type: ignore[attr-defined]
-
-
-def _clear_memos() -> None:
-    """Forget memoised content and summaries: links in them may have moved,
-    and the memo would otherwise keep every build's objects alive."""
-    Content.get_content.cache.clear()  # type: ignore[attr-defined]
-    Content.get_summary.cache.clear()  # type: ignore[attr-defined]
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        reads: set[str] = set()
+        previous, self.current = self.current, reads
+        try:
+            yield reads
+        finally:
+            self.current = previous
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -214,7 +188,9 @@ class _Published:
 
 
 @dataclass
-class _Build:
+class _StagedBuild:
+    """What one build renders into memory, and what it may leave on disk."""
+
     published: _Published | None
     mode: str = "full"
     changed_bodies: frozenset[str] = frozenset()
@@ -223,8 +199,7 @@ class _Build:
     rendered: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)
     extra: set[str] = field(default_factory=set)
-    written_names: set[str] = field(default_factory=set)
-    overridden_names: set[str] = field(default_factory=set)
+    claims: OutputClaims = field(default_factory=OutputClaims)
 
     def can_keep(self, key: str) -> bool:
         """May this output keep the file the last published build wrote?"""
@@ -233,15 +208,6 @@ class _Build:
         if key not in self.published.pages:
             return False
         return not (self.published.reads.get(key, frozenset()) & self.changed_bodies)
-
-    @contextmanager
-    def recording(self, key: str) -> Iterator[set[str]]:
-        reads: set[str] = set()
-        previous, _READS.current = _READS.current, reads
-        try:
-            yield reads
-        finally:
-            _READS.current = previous
 
 
 @dataclass
@@ -259,12 +225,12 @@ class BuildReport:
 
 
 # The writer -------------------------------------------------------------------
-class IncrementalWriter(Writer):
+class IncrementalWriter(PageWriter):
     """Pelican's Writer, rendering into the session's build instead of disk.
 
-    ``write_file`` follows Pelican 4's own (pagination, relative URLs, the
-    override rules) but skips pages the build may keep, without rendering
-    them, building their context or touching the disk.
+    Its pages are Pelican's (:class:`devserver.pelican_compat.PageWriter`),
+    but pages the build may keep are skipped without rendering them,
+    building their context or touching the disk.
     """
 
     session: ClassVar[Session]
@@ -272,6 +238,7 @@ class IncrementalWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
         super().__init__(output_path, settings=settings)
         self.build = self.session.current
+        self.bodies = self.session.bodies
 
     def _key(self, name: str) -> str:
         """The output's path relative to the output folder (the record key)."""
@@ -282,117 +249,18 @@ class IncrementalWriter(Writer):
         path = sanitised_join(self.output_path, name)
         return posixize_path(os.path.relpath(path, self.output_path))
 
-    def _claim(self, key: str, override: bool) -> bool:
-        """Pelican's rules for two writes to one file; False: skip this one."""
-        build = self.build
-        if key in build.overridden_names:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{key}" a second time '
-                    "(was previously overwritten)"
-                )
-            return False
-        if key in build.written_names and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{key}" as Pelican has already '
-                "written to it previously (set `override=True` if intended)"
-            )
-        if override:
-            build.overridden_names.add(key)
-        build.written_names.add(key)
-        return True
-
-    def _localcontext(
-        self, context: dict[str, Any], name: str, kwargs: dict[str, Any], relative: bool
-    ) -> dict[str, Any]:
-        local = context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if relative:
-            relative_url = _relative_url(name)
-            local["SITEURL"] = relative_url
-            local["localsiteurl"] = relative_url
-        local["output_file"] = name
-        local.update(kwargs)
-        return local
-
-    def _page(
-        self,
-        template: Any,
-        context: dict[str, Any],
-        name: str,
-        kwargs: dict[str, Any],
-        relative: bool,
-        override: bool,
-    ) -> None:
-        key = self._key(name)
-        if not self._claim(key, override):
+    def write_page(self, page: Page, context: dict[str, Any]) -> None:
+        key = self._key(page.name)
+        if not self.build.claims.claim(key, page.override):
             return
         if self.build.can_keep(key):
             self.build.kept.add(key)
-            if relative:  # as if rendered: content objects read this later
-                context["localsiteurl"] = _relative_url(name)
+            self.skip_page(page, context)
             return
-        local = self._localcontext(context, name, kwargs, relative)
-        if local["localsiteurl"]:
-            context["localsiteurl"] = local["localsiteurl"]
-        with self.build.recording(key) as reads:
-            output = template.render(local)
+        with self.bodies.recording() as reads:
+            output, local = self.render_page(page, context)
         self.build.rendered[key] = (output, frozenset(reads))
-        signals.content_written.send(
-            sanitised_join(self.output_path, name), context=local
-        )
-
-    def write_file(
-        self,
-        name: str,
-        template: Any,
-        context: dict[str, Any],
-        relative_urls: bool = False,
-        paginated: dict[str, Any] | None = None,
-        template_name: str | None = None,
-        override_output: bool = False,
-        url: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        if not name:
-            return
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self._page(template, context, name, kwargs, relative_urls, override_output)
-            return
-        per_page = (
-            self.settings["PAGINATED_TEMPLATES"][template_name]
-            or self.settings["DEFAULT_PAGINATION"]
-        )
-        paginators = {
-            key: Paginator(name, url, val, self.settings, per_page)
-            for key, val in paginated.items()
-        }
-        for number in range(next(iter(paginators.values())).num_pages):
-            page_kwargs = kwargs.copy()
-            for key, paginator in paginators.items():
-                page = paginator.page(number + 1)
-                page_kwargs.update(
-                    {
-                        f"{key}_paginator": paginator,
-                        f"{key}_page": page,
-                        f"{key}_previous_page": paginator.page(number)
-                        if number > 0
-                        else None,
-                        f"{key}_next_page": paginator.page(number + 2)
-                        if number + 1 < paginator.num_pages
-                        else None,
-                    }
-                )
-            self._page(
-                template,
-                context,
-                page.save_as,
-                page_kwargs,
-                relative_urls,
-                override_output,
-            )
+        self.page_written(page, local)
 
     def write_feed(
         self,
@@ -407,10 +275,10 @@ class IncrementalWriter(Writer):
         if path:
             key = self._key(path)
             if self.build.can_keep(key):
-                self._claim(key, override_output)
+                self.build.claims.claim(key, override_output)
                 self.build.kept.add(key)
                 return None
-            with self.build.recording(key) as reads:
+            with self.bodies.recording() as reads:
                 feed = super().write_feed(
                     elements, context, path, url, feed_type, override_output, feed_title
                 )
@@ -422,16 +290,16 @@ class IncrementalWriter(Writer):
             elements, context, path, url, feed_type, override_output, feed_title
         )
 
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+    def open_output(self, filename: str, override: bool) -> Any:
         key = self._key(filename)
-        claimed = self._claim(key, override)
+        claimed = self.build.claims.claim(key, override)
         return _StagedFile(self.build, key if claimed else None)
 
 
 class _StagedFile(io.StringIO):
     """What Pelican's feed writer writes to: text kept for the build."""
 
-    def __init__(self, build: _Build, key: str | None) -> None:
+    def __init__(self, build: _StagedBuild, key: str | None) -> None:
         super().__init__()
         self.build, self.key = build, key
 
@@ -443,9 +311,13 @@ class _StagedFile(io.StringIO):
 
 # The session ------------------------------------------------------------------
 class Session:
-    """One Pelican instance, rebuilt on demand; see the module docstring."""
+    """One Pelican instance, rebuilt on demand; see the module docstring.
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    ``speedups`` False (or a Pelican that lacks what they rely on): plain
+    builds, staged in a folder of their own and published from there.
+    """
+
+    def __init__(self, settings: dict[str, Any], *, speedups: bool = True) -> None:
         settings = dict(settings)
         # The content cache lives in memory (below), never on disk.
         settings["CACHE_CONTENT"] = False
@@ -460,56 +332,58 @@ class Session:
         }
         self.settings = settings
         self.output = settings["OUTPUT_PATH"]
+        self.speedups = speedups and speedups_enabled()
         self.generation = 0
         self.published: _Published | None = None
-        self.current = _Build(None)
+        self.current = _StagedBuild(None)
+        self.bodies = _Bodies()
         self.on_publish: list[Callable[[BuildReport], None]] = []
         self._caches: dict[str, dict[str, Any]] = {}
         self._errors: _ErrorLog | None = None
         self._rendered: dict[tuple[str, str, str], str] = {}
         self._published_rendered = False
         self._first = True
-        _install_content_hooks()
-        linear.install()
-        writer = type("SessionWriter", (IncrementalWriter,), {"session": self})
-        self._writer_class = writer
+        self._undo: list[Callable[[], None]] = []
+        self._staging: str | None = None
         # blinker holds receivers weakly: keep the bound methods alive.
-        self._receivers = [
-            (signals.article_generator_init, self._attach_cache),
-            (signals.page_generator_init, self._attach_cache),
+        self._receivers: list[tuple[Any, Callable[..., Any]]] = [
             (signals.all_generators_finalized, self._plan),
-            (signals.get_writer, self._get_writer),
         ]
+        pelicans = settings
+        if self.speedups:
+            self._undo += [track_content_reads(self.bodies.read), linear.install()]
+            observe_fragments(settings, self.bodies.fragment_asked)
+            writer = type("SessionWriter", (IncrementalWriter,), {"session": self})
+            self._writer_class = writer
+            self._receivers += [
+                (signals.article_generator_init, self._attach_cache),
+                (signals.page_generator_init, self._attach_cache),
+                (signals.get_writer, self._get_writer),
+            ]
+        else:
+            self._staging = tempfile.mkdtemp(prefix="devserver-")
+            pelicans = dict(settings, OUTPUT_PATH=self._staging)
         for signal, receiver in self._receivers:
             signal.connect(receiver)
-        self.pelican = Pelican(settings)
+        self.pelican = Pelican(pelicans)
         self._settings_digest = settings_digest(settings)
 
     def close(self) -> None:
         for signal, receiver in self._receivers:
             signal.disconnect(receiver)
+        while self._undo:
+            self._undo.pop()()
+        if self._staging:
+            shutil.rmtree(self._staging, ignore_errors=True)
 
     # Hooks ----------------------------------------------------------------------
     def _attach_cache(self, generator: Any) -> None:
-        """Keep this generator's content cache in memory between builds."""
+        """Keep this generator's content cache in memory between builds; every
+        build works on copies bound to its own context."""
         store = self._caches.setdefault(type(generator).__name__, {})
-        generator._cache = store
-        generator._cache_data_policy = True
-        generator.save_cache = lambda: None
-        original_get = generator.get_cached_data
-        original_put = generator.cache_data
-
-        def get_cached_data(filename: str, default: Any = None) -> Any:
-            pristine = original_get(filename, None)
-            if pristine is None:
-                return default
-            return _copy_content(pristine, generator.context)
-
-        def cache_data(filename: str, data: Any) -> None:
-            original_put(filename, _copy_content(data, {}))
-
-        generator.get_cached_data = get_cached_data
-        generator.cache_data = cache_data
+        keep_content_cache(
+            generator, store, lambda cached: copy_content(cached, generator.context)
+        )
 
     def _get_writer(self, pelican: Any) -> type[IncrementalWriter]:
         return self._writer_class
@@ -519,6 +393,8 @@ class Session:
         build = self.current
         if self._errors and self._errors.messages and not self._first:
             raise BuildAborted
+        if not self.speedups:
+            return
         context = generators[0].context
         # Keyed by source_path, the same key body reads are recorded under.
         contents = {
@@ -532,7 +408,7 @@ class Session:
         }
         folders: list[str] = []
         for generator in generators:
-            folders.extend(getattr(generator, "_templates_path", []))
+            folders.extend(template_folders(generator))
         build.site = (
             site_digest(context, self.settings)
             + self._settings_digest
@@ -551,7 +427,7 @@ class Session:
             )
             build.mode = "bodies" if build.changed_bodies else "unchanged"
             changed = build.changed_bodies
-            _RENDERED.usable = {
+            self.bodies.usable = {
                 key: value
                 for key, value in self._rendered.items()
                 if key[1] in contents and key[1] not in changed
@@ -571,7 +447,7 @@ class Session:
         try:
             report = self._build()
         finally:
-            self.current = _Build(self.published)  # drop the staged pages
+            self.current = _StagedBuild(self.published)  # drop the staged pages
             if collecting:
                 gc.enable()
             gc.collect()
@@ -582,14 +458,17 @@ class Session:
         first = self._first
         if first:
             _clean_output(self.settings)
-        self.current = _Build(self.published)
-        _clear_memos()
-        # Only what the published build computed is known to match it.
-        self._rendered = _RENDERED.made if self._published_rendered else {}
-        self._published_rendered = False
-        _RENDERED.made, _RENDERED.usable = {}, {}
-        LimitFilter._raised_messages.clear()
-        LimitFilter._group_count.clear()
+        self.current = _StagedBuild(self.published)
+        if self.speedups:
+            clear_content_memos()
+            # Only what the published build computed is known to match it.
+            self._rendered = self.bodies.made if self._published_rendered else {}
+            self._published_rendered = False
+            self.bodies.made, self.bodies.usable = {}, {}
+            forget_logged_warnings()
+        else:
+            self.current.mode = "plain"
+            _empty_folder(self._staging)
         self._errors = _ErrorLog()
         root = logging.getLogger()
         root.addHandler(self._errors)
@@ -618,7 +497,12 @@ class Session:
             report.mode = "failed"
             report.seconds = time.perf_counter() - start
             return report
-        report.written, report.deleted = self._publish(build)
+        if self._staging:
+            report.rendered, report.written, report.deleted = self._publish_staged(
+                self._staging
+            )
+        else:
+            report.written, report.deleted = self._publish(build)
         report.published = True
         self._published_rendered = True
         report.seconds = time.perf_counter() - start
@@ -628,7 +512,7 @@ class Session:
             callback(report)
         return report
 
-    def _changed_sources(self, build: _Build) -> list[str]:
+    def _changed_sources(self, build: _StagedBuild) -> list[str]:
         if self.published is None or not build.fingerprints:
             return []
         before, after = self.published.fingerprints, build.fingerprints
@@ -639,7 +523,7 @@ class Session:
             if before.get(path) != after.get(path)
         )
 
-    def _publish(self, build: _Build) -> tuple[int, int]:
+    def _publish(self, build: _StagedBuild) -> tuple[int, int]:
         """Write what changed, delete what is gone; remember it all."""
         old = self.published or _Published()
         new = _Published(site=build.site, fingerprints=build.fingerprints)
@@ -648,32 +532,49 @@ class Session:
             new.pages[key] = old.pages[key]
             new.reads[key] = old.reads.get(key, frozenset())
         for key, (text, reads) in build.rendered.items():
-            data = text.encode("utf-8")
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            path = os.path.join(self.output, key)
-            if old.pages.get(key) != digest or not os.path.exists(path):
-                _write_atomically(path, data)
-                written += 1
-            new.pages[key] = digest
+            written += self._put(old, new, key, text.encode("utf-8"))
             new.reads[key] = reads
         new.extra = build.extra
+        return written, self._finish_publishing(old, new)
+
+    def _publish_staged(self, staging: str) -> tuple[int, int, int]:
+        """A plain build: publish every file Pelican wrote to ``staging``
+        whose bytes changed; delete what is gone. Returns how many files the
+        build made, wrote and deleted."""
+        old, new = self.published or _Published(), _Published()
+        made = written = 0
+        for folder, _, files in os.walk(staging):
+            for name in files:
+                path = os.path.join(folder, name)
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                key = posixize_path(os.path.relpath(path, staging))
+                made += 1
+                written += self._put(old, new, key, data)
+        return made, written, self._finish_publishing(old, new)
+
+    def _put(self, old: _Published, new: _Published, key: str, data: bytes) -> bool:
+        """Record ``data`` as the output ``key``; write it if it changed."""
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        path = os.path.join(self.output, key)
+        new.pages[key] = digest
+        if old.pages.get(key) == digest and os.path.exists(path):
+            return False
+        _write_atomically(path, data)
+        return True
+
+    def _finish_publishing(self, old: _Published, new: _Published) -> int:
+        """Delete what the new build no longer makes; it is now published."""
         stale = (old.pages.keys() - new.pages.keys()) | (old.extra - new.extra)
         stale -= new.pages.keys()
         for key in sorted(stale):
             _remove(self.output, key)
         self.published = new
-        return written, len(stale)
+        return len(stale)
 
 
 # Helpers ----------------------------------------------------------------------
-@functools.lru_cache(maxsize=65536)
-def _relative_url(name: str) -> str:
-    """The SITEURL of a page with RELATIVE_URLS (``..`` per folder): asked
-    for every page of every build, kept or not."""
-    return path_to_url(get_relative_path(name))
-
-
-def _same_site_and_cards(published: _Published | None, build: _Build) -> bool:
+def _same_site_and_cards(published: _Published | None, build: _StagedBuild) -> bool:
     """True when only bodies may differ from the published build."""
     if published is None or published.site != build.site:
         return False
@@ -683,15 +584,6 @@ def _same_site_and_cards(published: _Published | None, build: _Build) -> bool:
         published.fingerprints[path][0] == card
         for path, (card, _) in build.fingerprints.items()
     )
-
-
-def _copy_content(content: Any, context: dict[str, Any]) -> Any:
-    """A shallow copy with its own metadata, bound to ``context``."""
-    clone = copy.copy(content)
-    if isinstance(getattr(content, "metadata", None), dict):
-        clone.metadata = dict(content.metadata)
-    clone._context = context
-    return clone
 
 
 def _static_outputs(context: dict[str, Any], settings: dict[str, Any]) -> set[str]:
@@ -722,6 +614,13 @@ def _clean_output(settings: dict[str, Any]) -> None:
         return  # never delete the folder the content lives in
     if os.path.isdir(output):
         clean_output_dir(output, settings["OUTPUT_RETENTION"])
+
+
+def _empty_folder(folder: str | None) -> None:
+    """Empty the staging folder of a plain build."""
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder, exist_ok=True)
 
 
 def _write_atomically(path: str, data: bytes) -> None:

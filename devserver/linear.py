@@ -16,7 +16,10 @@ code for everything else and only avoid those scans:
   time, in the order its own sort gives, so each scan covers one group.
 
 Content objects compare by identity, so the results are Pelican's own. Should
-any story define its own ``==``, Pelican's code runs unchanged.
+any story define its own ``==`` or hash, Pelican's code runs unchanged.
+:func:`install` puts the wrappers in place through
+:mod:`devserver.pelican_compat`; ``docs/pelican-upstream.md`` is the same
+change as a patch to Pelican, after which this module can go.
 """
 
 from __future__ import annotations
@@ -26,18 +29,15 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-import pelican.generators
-from pelican.generators import ArticlesGenerator
+from pelican.plugins.wow_index.speedups.identity import all_compare_by_identity
+
+from .pelican_compat import replace_quadratic_steps
 
 __all__ = ["install", "linear_period_archives", "linear_translations"]
 
 Archives = dict[str, list[dict[str, Any]]]
 BuildArchives = Callable[[Any, Sequence[Any], Sequence[Any], Any], Archives]
 Translations = Callable[..., tuple[list[Any], list[Any]]]
-
-
-def _compare_by_identity(contents: Sequence[Any]) -> bool:
-    return all(type(c).__eq__ is object.__eq__ for c in contents)
 
 
 def linear_period_archives(build: BuildArchives) -> BuildArchives:
@@ -49,7 +49,7 @@ def linear_period_archives(build: BuildArchives) -> BuildArchives:
         articles: Sequence[Any],
         settings: Any,
     ) -> Archives:
-        if not _compare_by_identity(articles):
+        if not all_compare_by_identity(articles):
             return build(self, sorted_articles, articles, settings)
         archives = build(self, sorted_articles, [], settings)
         for periods in archives.values():
@@ -74,7 +74,7 @@ def linear_translations(process: Translations) -> Translations:
     def process_translations(
         content_list: list[Any], translation_id: str | Collection[str] | None = None
     ) -> tuple[list[Any], list[Any]]:
-        if not translation_id or not _compare_by_identity(content_list):
+        if not translation_id or not all_compare_by_identity(content_list):
             return process(content_list, translation_id)
         names = {translation_id} if isinstance(translation_id, str) else translation_id
         try:
@@ -94,11 +94,6 @@ def linear_translations(process: Translations) -> Translations:
     return process_translations
 
 
-def install() -> None:
-    """Put both wrappers in place, once per process."""
-    archives = ArticlesGenerator.__dict__["_build_period_archives"]
-    if not hasattr(archives, "__wrapped__"):
-        ArticlesGenerator._build_period_archives = linear_period_archives(archives)  # type: ignore[method-assign]
-    translations = pelican.generators.process_translations
-    if not hasattr(translations, "__wrapped__"):
-        pelican.generators.process_translations = linear_translations(translations)
+def install() -> Callable[[], None]:
+    """Put both wrappers in place; returns what takes them away."""
+    return replace_quadratic_steps(linear_period_archives, linear_translations)

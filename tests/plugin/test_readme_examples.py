@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +18,14 @@ from pelican.plugins.wow_index.index.vocabulary import (
 from pelican.plugins.wow_index.settings import verdict_ratings
 
 from otherblog import THIRD_PARTY_THEME
-from sitebuild import ROOT, broken_links, build_site
+from sitebuild import (
+    FIXTURES,
+    ROOT,
+    broken_links,
+    build_site,
+    fixture_settings,
+    write_settings,
+)
 
 README = (ROOT / "plugins" / "wow_index" / "README.md").read_text(encoding="utf-8")
 EXAMPLE = re.compile(
@@ -248,3 +257,34 @@ def test_the_default_vocabulary_tables():
         )
         for alias in aliases.split(", "):
             assert verdicts.resolve(alias) == slug, alias
+
+
+def test_the_fragment_observer_example(tmp_path):
+    """``observe_fragments``, as the README shows it, in a build of the
+    fixture site: told of every story's listing entry, on every page that
+    lists it (a story is on its touchpoint, verdict and cell pages)."""
+    (example,) = examples("observer")
+    conf = write_settings(
+        tmp_path / "pelicanconf.py",
+        **fixture_settings(
+            PATH=str(FIXTURES / "site" / "content"), OUTPUT_PATH=str(tmp_path / "out")
+        ),
+    )
+    report = (
+        "\nimport json\n"
+        "print(json.dumps([[k[0], getattr(k[1], 'slug', None)] for k in asked]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", example["body"] + report],
+        cwd=conf.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    asked = json.loads(result.stdout.splitlines()[-1])
+    stories = [slug for kind, slug in asked if kind == "wow-story"]
+    assert stories, asked
+    # Each tagged story is asked for once per page that lists it: replayed
+    # fragments are told too.
+    assert all(stories.count(slug) >= 3 for slug in set(stories))
+    assert (tmp_path / "out" / "wow" / "index.html").is_file()

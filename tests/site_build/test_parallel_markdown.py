@@ -30,7 +30,7 @@ def build(
         content,
         output,
         MARKDOWN=MARKDOWN,
-        WOW_SPEEDUPS=True,
+        WOW_SPEEDUPS=True,  # what WOW_PARALLEL_MARKDOWN belongs to
         WOW_PARALLEL_MARKDOWN=parallel_markdown,
         **settings,
     )

@@ -62,7 +62,7 @@ def build(
         # Two stories a page: well over a hundred WoW pages.
         DEFAULT_PAGINATION=2,
         WOW_PAGINATION=2,
-        WOW_SPEEDUPS=True,
+        WOW_SPEEDUPS=True,  # what WOW_PARALLEL_PAGES belongs to
         WOW_PARALLEL_MARKDOWN=False,
         WOW_PARALLEL_PAGES=parallel_pages,
         PLUGIN_PATHS=[str(FIXTURES / "plugins")],

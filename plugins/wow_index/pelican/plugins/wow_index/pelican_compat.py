@@ -25,7 +25,7 @@ import functools
 import inspect
 import io
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,14 +38,17 @@ __all__ = [
     "mismatches",
     "open_for_writing",
     "override_output_path",
+    "parameters",
     "parse_markdown_metadata",
     "read_caches",
     "set_content_html",
     "set_summary_html",
+    "source_mentions",
     "speedups_enabled",
     "summary_html",
     "summary_memo",
     "template_search_path",
+    "unmet",
 ]
 
 logger = logging.getLogger(__name__)
@@ -60,11 +63,15 @@ class Reliance:
     speedups_only: bool = True
 
 
-def _parameters(function: Any) -> list[str]:
+def parameters(function: Any) -> list[str]:
+    """The names of ``function``'s parameters (for a :class:`Reliance`)."""
     return list(inspect.signature(function).parameters)
 
 
-def _source_mentions(owner: Any, *names: str) -> bool:
+def source_mentions(owner: Any, *names: str) -> bool:
+    """Whether the source of ``owner`` has every one of ``names``: how a
+    :class:`Reliance` checks an attribute that a method sets (False when the
+    source cannot be read)."""
     try:
         source = inspect.getsource(owner)
     except (OSError, TypeError):
@@ -116,12 +123,12 @@ def _readers_class() -> Any:
 RELIED_ON: tuple[Reliance, ...] = (
     Reliance(
         "pelican.contents.Content._content and ._summary (the HTML Pelican renders)",
-        lambda: _source_mentions(_content_class(), "self._content", "self._summary"),
+        lambda: source_mentions(_content_class(), "self._content", "self._summary"),
         speedups_only=False,
     ),
     Reliance(
         "pelican.contents: override_save_as / override_url on content",
-        lambda: _source_mentions(
+        lambda: source_mentions(
             inspect.getmodule(_content_class()), "override_save_as", "override_url"
         ),
         speedups_only=False,
@@ -136,26 +143,26 @@ RELIED_ON: tuple[Reliance, ...] = (
     Reliance(
         "pelican.writers.Writer._open_w(filename, encoding, override=False)",
         lambda: (
-            _parameters(_writer_class()._open_w)[:4]
+            parameters(_writer_class()._open_w)[:4]
             == ["self", "filename", "encoding", "override"]
         ),
     ),
     Reliance(
         "pelican.readers.MarkdownReader._parse_metadata(meta) with ._md, ._source_path",
         lambda: (
-            _parameters(_markdown_reader()._parse_metadata) == ["self", "meta"]
-            and _source_mentions(_markdown_reader(), "self._md", "self._source_path")
+            parameters(_markdown_reader()._parse_metadata) == ["self", "meta"]
+            and source_mentions(_markdown_reader(), "self._md", "self._source_path")
         ),
     ),
     Reliance(
         "pelican.generators.Generator._templates_path",
-        lambda: _source_mentions(_generator_classes()[0], "self._templates_path"),
+        lambda: source_mentions(_generator_classes()[0], "self._templates_path"),
         speedups_only=False,
     ),
     Reliance(
         "pelican.cache.FileDataCacher._cache, under CachingGenerator and Readers",
         lambda: (
-            _source_mentions(_data_cacher(), "self._cache = ")
+            source_mentions(_data_cacher(), "self._cache = ")
             and issubclass(_generator_classes()[1], _data_cacher())
             and issubclass(_readers_class(), _data_cacher())
         ),
@@ -163,13 +170,10 @@ RELIED_ON: tuple[Reliance, ...] = (
 )
 
 
-def mismatches(*, speedups: bool = True) -> list[str]:
-    """What the running Pelican lacks of :data:`RELIED_ON` (``speedups``
-    False: only what the plugin needs without the speed-ups)."""
+def unmet(reliances: Iterable[Reliance]) -> list[str]:
+    """What the running Pelican lacks of ``reliances`` (their ``what``)."""
     missing = []
-    for reliance in RELIED_ON:
-        if reliance.speedups_only and not speedups:
-            continue
+    for reliance in reliances:
         try:
             ok = reliance.check()
         except Exception:  # a name gone, a signature that cannot be read
@@ -177,6 +181,12 @@ def mismatches(*, speedups: bool = True) -> list[str]:
         if not ok:
             missing.append(reliance.what)
     return missing
+
+
+def mismatches(*, speedups: bool = True) -> list[str]:
+    """What the running Pelican lacks of :data:`RELIED_ON` (``speedups``
+    False: only what the plugin needs without the speed-ups)."""
+    return unmet(r for r in RELIED_ON if speedups or not r.speedups_only)
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from .index.vocabulary import Vocabulary, VocabularyError, default_vocabulary_data
+from .state import STATE_KEY
 
 __all__ = [
     "SCHEMA",
@@ -391,7 +392,9 @@ def load_settings(settings: MutableMapping[str, Any] | None = None) -> WowSettin
     """
     settings = settings if settings is not None else {}
     for name in sorted(k for k in settings if k.startswith("WOW_")):
-        if name not in _BY_NAME:
+        # STATE_KEY: the build's state, set before Pelican starts by a tool
+        # that calls observe_fragments (a dev server).
+        if name not in _BY_NAME and name != STATE_KEY:
             close = difflib.get_close_matches(name, _BY_NAME, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else ""
             raise SettingsError(f"{name} is not a pelican-wow-index setting{hint}")

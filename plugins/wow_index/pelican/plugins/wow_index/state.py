@@ -45,8 +45,17 @@ class BuildState:
         # this is not a setting anyone chose.
         return "BuildState()"
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> BuildState:
+    def __copy__(self) -> BuildState:
         return self  # a copy of the settings still belongs to this build
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BuildState:
+        return self
+
+    def __reduce__(self) -> tuple[type[BuildState], tuple[()]]:
+        # Pelican's content cache pickles every story with its settings: a
+        # build's state (worker pools, generators) is not part of a story,
+        # and comes back empty.
+        return (BuildState, ())
 
 
 def build_state(settings: MutableMapping[str, Any]) -> BuildState:

@@ -28,6 +28,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..speedups.identity import compares_by_identity
 from ..speedups.memos import no_new_memos
 
 __all__ = ["FragmentCache"]
@@ -38,7 +39,7 @@ _VALUES = (str, int, float, bool, type(None))
 def _by_value(part: Any) -> bool:
     """Plain values stand for themselves, and so do objects compared by
     identity (articles)."""
-    return isinstance(part, _VALUES) or type(part).__hash__ is object.__hash__
+    return isinstance(part, _VALUES) or compares_by_identity(part)
 
 
 def _identity(part: Any) -> Hashable:

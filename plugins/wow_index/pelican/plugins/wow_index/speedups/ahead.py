@@ -67,6 +67,7 @@ from pelican.generators import (
 
 from ..pelican_compat import discard_writes
 from .parallel import usable_cpus
+from .records import LoggedWarnings
 
 __all__ = [
     "MIN_PAGES",
@@ -233,7 +234,7 @@ class PagesAhead:
     def write(self, write: PageWrite, writer: Any) -> None:
         """Write the pages of ``write`` through ``writer``, with the copy's
         text for each page it has finished."""
-        write(writer, _Replay(write.template, self))
+        write(writer, _CopysText(write.template, self))
 
     def close(self) -> None:
         """Stop the copy and remove its folder (once; later calls do nothing)."""
@@ -265,8 +266,9 @@ class _StandIn:
         return getattr(self._template, name)
 
 
-class _Replay(_StandIn):
-    """A template that answers with the copy's text when it has some."""
+class _CopysText(_StandIn):
+    """A template that answers with the copy's text when it has some (in
+    this process; :class:`_Capture` is its other half, in the copy)."""
 
     def __init__(self, template: Any, ahead: PagesAhead) -> None:
         super().__init__(template)
@@ -284,17 +286,6 @@ class _Replay(_StandIn):
         return text
 
 
-class _Records(logging.Handler):
-    """Counts what the copy logs at WARNING or above."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class _Stop(Exception):
     """A page logged something: the copy goes no further."""
 
@@ -303,7 +294,7 @@ class _Capture(_StandIn):
     """A template that keeps its text in the folder, unless rendering it
     logged something (then the copy stops; see the module's docstring)."""
 
-    def __init__(self, template: Any, folder: Path, records: _Records) -> None:
+    def __init__(self, template: Any, folder: Path, records: LoggedWarnings) -> None:
         super().__init__(template)
         self._folder = folder
         self._records = records
@@ -311,7 +302,7 @@ class _Capture(_StandIn):
     def render(self, *args: Any, **kwargs: Any) -> str:
         context = args[0] if args else kwargs
         text = self._template.render(*args, **kwargs)
-        if self._records.count:
+        if self._records.noted():
             raise _Stop
         path = self._folder / _name(context["output_file"])
         part = path.with_suffix(".part")
@@ -331,17 +322,13 @@ def _render_ahead(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
-        records = _Records()
+        records = LoggedWarnings()
         # Nothing the copy logs is shown; anything it logs stops it.
         for log in logging.Logger.manager.loggerDict.values():
             if isinstance(log, logging.Logger) and log.handlers:
                 log.handlers = [records]
         logging.getLogger().handlers = [records]
-
-        def noted(*args: Any, **kwargs: Any) -> None:
-            records.count += 1
-
-        warnings.showwarning = noted
+        warnings.showwarning = records.showwarning
         # Its pages go to the folder (see _Capture), not to the output: the
         # writer's own output is the folder's too, so that nothing the copy
         # does (a plugin that changed the Writer) can touch the site.

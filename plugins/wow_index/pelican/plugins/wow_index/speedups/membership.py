@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .identity import all_compare_by_identity, compares_by_identity
+
 __all__ = ["StoryList", "index_story_lists"]
 
 
@@ -37,10 +39,10 @@ class StoryList(list):  # type: ignore[type-arg]
         self._size = -1
 
     def __contains__(self, item: object) -> bool:
-        if not _by_identity(item):
+        if not compares_by_identity(item):
             return super().__contains__(item)
         if self._items is None or self._size != len(self):
-            if not all(_by_identity(value) for value in self):
+            if not all_compare_by_identity(self):
                 return super().__contains__(item)
             self._items = set(self)
             self._size = len(self)
@@ -49,11 +51,6 @@ class StoryList(list):  # type: ignore[type-arg]
     def __setitem__(self, index: Any, value: Any) -> None:
         self._items = None
         super().__setitem__(index, value)
-
-
-def _by_identity(value: object) -> bool:
-    kind = type(value)
-    return kind.__eq__ is object.__eq__ and kind.__hash__ is object.__hash__
 
 
 def index_story_lists(generators: Iterable[Any]) -> None:

@@ -39,6 +39,7 @@ from pelican import readers as pelican_readers
 
 from ..pelican_compat import parse_markdown_metadata, read_caches, speedups_enabled
 from ..state import build_state
+from .records import LoggedWarnings
 
 __all__ = [
     "MIN_FILES",
@@ -95,17 +96,6 @@ def file_stamp(path: str) -> Stamp:
 _worker: dict[str, Any] = {}
 
 
-class _Records(logging.Handler):
-    """Keeps the warnings a conversion logs."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 def init_worker(markdown: Mapping[str, Any], formatted_fields: Iterable[str]) -> None:
     """Set up a worker process once, with the build's Markdown settings."""
     _worker.update(markdown=dict(markdown), formatted=frozenset(formatted_fields))
@@ -122,7 +112,7 @@ def convert_file(path: str) -> Converted:
     reports it as usual.
     """
     stamp = file_stamp(path)
-    records = _Records()
+    records = LoggedWarnings()
     root = logging.getLogger()
     root.addHandler(records)
     try:
@@ -141,7 +131,7 @@ def convert_file(path: str) -> Converted:
                         conversions.append((text, md.convert(text)))
     finally:
         root.removeHandler(records)
-    if records.records or caught:
+    if records.noted() or caught:
         raise NotCertain(f"converting {path} logged or warned")
     return Converted(stamp, html, meta, conversions)
 
@@ -149,7 +139,7 @@ def convert_file(path: str) -> Converted:
 # Main process side ----------------------------------------------------------
 
 
-class _Replay:
+class _WorkersMarkdown:
     """Stands in for the Markdown instance in Pelican's ``_parse_metadata``:
     returns the worker's conversions in order, and refuses any other text."""
 
@@ -160,7 +150,7 @@ class _Replay:
     def deregister(self, name: str, strict: bool = True) -> None:
         """The worker already converted without the meta preprocessor."""
 
-    def reset(self) -> _Replay:
+    def reset(self) -> _WorkersMarkdown:
         return self
 
     def convert(self, text: str) -> str:
@@ -184,7 +174,10 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         try:
             metadata = (
                 parse_markdown_metadata(
-                    self, source_path, _Replay(converted.conversions), converted.meta
+                    self,
+                    source_path,
+                    _WorkersMarkdown(converted.conversions),
+                    converted.meta,
                 )
                 if converted.meta is not None
                 else {}
