@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, FunctionLoader
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
@@ -27,12 +27,13 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .ahead import PagesAhead
+from .article_frame import FRAMED, choose_frame, extends_wow_base, frame_loader_source
 from .checking import check_files, story_problems
 from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
-from .layout import choose_layout
+from .layout import STANDALONE, choose_layout
 from .memos import RenderedSummaries, no_new_memos
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
@@ -45,6 +46,7 @@ __all__ = ["WowGenerator", "WowView", "tag_articles"]
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "static" / "wow.css"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +213,11 @@ class WowView:
         return self.settings["WOW_JSON_SAVE_AS"] or ""
 
     @property
+    def css_url(self) -> str:
+        """The plugin's stylesheet, which the fallback pages link."""
+        return self.settings["WOW_CSS_SAVE_AS"] or ""
+
+    @property
     def best_rating(self) -> int:
         """The highest verdict rating (schema.org's ``bestRating``)."""
         return max(v.rating for v in self.verdicts)
@@ -262,6 +269,13 @@ class WowGenerator(Generator):
         self.wow_settings = load_settings(self.settings)
         self.layout = choose_layout(self.env, self.settings)
         self.env.loader.loaders.append(DictLoader(dict(self.layout.templates)))
+        # The theme's box around an article's content, for the WoW pages'.
+        self.frame = choose_frame(
+            self.env, self.settings, self.layout.base == STANDALONE
+        )
+        self.env.loader.loaders.append(
+            FunctionLoader(partial(frame_loader_source, frame=self.frame))
+        )
         if self.layout.warning:
             logger.warning("pelican-wow-index: %s", self.layout.warning)
         install_translations(
@@ -352,7 +366,12 @@ class WowGenerator(Generator):
             save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
             if save_as:
                 reserved[save_as] = f"the {name} page"
-        for name in ("WOW_INDEX_SAVE_AS", "WOW_COMPANIES_SAVE_AS", "WOW_JSON_SAVE_AS"):
+        for name in (
+            "WOW_INDEX_SAVE_AS",
+            "WOW_COMPANIES_SAVE_AS",
+            "WOW_JSON_SAVE_AS",
+            "WOW_CSS_SAVE_AS",
+        ):
             if settings.get(name):
                 reserved[settings[name]] = name
         scale = len(self.wow_settings.verdicts)
@@ -451,6 +470,8 @@ class WowGenerator(Generator):
         # once, and here it does not coincide with the rendered fragments.
         if self.settings["WOW_JSON_SAVE_AS"]:
             yield partial(self._write_json, save_as=self.settings["WOW_JSON_SAVE_AS"])
+        if self.settings["WOW_CSS_SAVE_AS"]:
+            yield partial(self._write_css, save_as=self.settings["WOW_CSS_SAVE_AS"])
         if self.settings["WOW_INDEX_SAVE_AS"]:
             yield self._page(
                 self.settings["WOW_INDEX_SAVE_AS"],
@@ -526,12 +547,29 @@ class WowGenerator(Generator):
         variables.update(wow=self.view, wow_base=self.context["wow_base"])
         return _Page(
             save_as,
-            self.get_template(template),
+            self._page_template(template),
             self.context,
             self.settings["RELATIVE_URLS"],
             variables,
             pages,
         )
+
+    def _page_template(self, name: str) -> Any:
+        """Template ``name``, through its framed child (the theme's box
+        around content and the plugin's stylesheet, see article_frame) when
+        it extends ``wow_base``; a theme's own WoW template as it is."""
+        template = self.get_template(name)
+        if not extends_wow_base(self.env, template.name):
+            return template
+        return self.env.get_template(FRAMED + template.name)
+
+    def _write_css(self, writer: Any, *, save_as: str) -> None:
+        """The plugin's stylesheet, copied as it is (unless unchanged)."""
+        target = Path(sanitised_join(self.output_path, save_as))
+        data = STYLESHEET.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
     def _write_feed(self, term: WowTerm, writer: Any) -> None:
         with no_new_memos():

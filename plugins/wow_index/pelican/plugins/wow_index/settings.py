@@ -231,6 +231,12 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     _url("WOW_JSON_SAVE_AS", "wow/index.json", "Data file; empty to build none."),
     _url(
+        "WOW_CSS_SAVE_AS",
+        "wow/wow.css",
+        "Stylesheet the fallback WoW pages link (wide tables scroll, row "
+        "headings align; no colours or fonts); empty for none.",
+    ),
+    _url(
         "WOW_TOUCHPOINT_FEED_ATOM",
         "wow/touchpoint/{slug}/atom.xml",
         "Atom feed per touchpoint; empty for none.",
@@ -292,6 +298,14 @@ SCHEMA: tuple[Setting, ...] = (
         (str,),
         "Block of WOW_BASE_TEMPLATE that holds the page's main content.",
         check=_block_name,
+    ),
+    Setting(
+        "WOW_CONTENT_WRAPPER",
+        "auto",
+        (str, _NONE),
+        "Elements around the WoW pages' content, as the theme's article "
+        "template puts them around an article's: 'auto' reads them from it, "
+        "a string of opening tags names them, None for none.",
     ),
     Setting(
         "WOW_LOCALE_DIRS",
