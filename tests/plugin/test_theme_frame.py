@@ -110,6 +110,13 @@ def test_wow_pages_sit_where_the_theme_puts_an_articles_content(
         (stylesheet,) = page.select('link[rel="stylesheet"][href$="wow.css"]')
         target = (result.output / path).parent / stylesheet["href"]
         assert target.resolve() == (result.output / "wow" / "wow.css").resolve()
+    # The tab title is built the theme's way: the sidebar theme writes the
+    # site name itself and its articles add " – title" (no site name twice).
+    title = result.soup("wow/index.html").title.get_text()
+    if theme == SIDEBAR_THEME:
+        assert title == "Neighbours' notes – WoW index"
+    else:
+        assert title == "WoW index – Neighbours' notes"
     css = (result.output / "wow" / "wow.css").read_text(encoding="utf-8")
     assert ".wow-scroll" in css and "color" not in css
     pages = sorted((result.output / "wow").rglob("*.html"))

@@ -9,6 +9,7 @@ from pelican.plugins.wow_index.article_frame import (
     frame_from_markup,
     frame_loader_source,
     frame_of_article,
+    title_joiner,
 )
 from pelican.plugins.wow_index.settings import SettingsError
 
@@ -210,3 +211,52 @@ def test_the_framed_child_wraps_the_page_and_nothing_else():
         '<link rel="stylesheet" href="../wow/wow.css"><div class="wow-page">'
         '<section class="wow-x">&lt;b&gt;</section></div></div></article></main>'
     )
+
+
+def test_a_theme_that_writes_the_site_name_in_the_title_gets_the_page_part():
+    flexlike = env(
+        **{
+            "base.html": "<html><head><title>{{ SITENAME }}{% block title %}"
+            "{% endblock %}</title></head><body>{% block content %}{% endblock %}",
+            "article.html": '{% extends "base.html" %}{% block title %} &ndash; '
+            "{{ article.title }}{% endblock %}",
+        }
+    )
+    assert title_joiner(flexlike, "base.html") == " &ndash; "
+    # No article template (or one that starts its title otherwise): a dash.
+    del flexlike.loader.mapping["article.html"]
+    assert title_joiner(flexlike, "base.html") == " – "
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "<title>{% block title %}{{ SITENAME }}{% endblock %}</title>",
+        "<title>\n  {% block title %}{% endblock %}</title>",
+        "<title>Site</title>{% block title %}{% endblock %}",
+        "{% block content %}{% endblock %}",
+    ],
+)
+def test_a_title_block_that_holds_the_whole_title_is_left_alone(base):
+    assert title_joiner(env(**{"base.html": base}), "base.html") is None
+
+
+def test_the_framed_title_drops_the_site_name_the_theme_writes_already():
+    templates = env(
+        **{
+            "wow/page.html": "{% extends wow_base %}{% block title %}Q&amp;A – "
+            "{{ SITENAME|striptags|e }}{% endblock %}{% block content %}x"
+            "{% endblock %}",
+            "layout.html": "<title>{{ SITENAME|e }}{% block title %}{% endblock %}"
+            "</title>{% block content %}{% endblock %}",
+        }
+    )
+    name = FRAMED + "wow/page.html"
+    for autoescape in (False, True):
+        templates.autoescape = autoescape
+        templates.loader.mapping[name] = frame_loader_source(name, None, " &ndash; ")
+        templates.cache.clear()
+        page = templates.get_template(name).render(
+            wow_base="layout.html", wow={}, SITENAME="Tom & Co"
+        )
+        assert page.startswith("<title>Tom &amp; Co &ndash; Q&amp;A</title>")

@@ -38,6 +38,7 @@ __all__ = [
     "frame_loader_source",
     "frame_of_article",
     "framed_source",
+    "title_joiner",
 ]
 
 # Generated children are named FRAMED + the page template's name.
@@ -94,8 +95,14 @@ class _Opened(HTMLParser):
     """Which elements are open, as markup is fed to it piece by piece."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        # Text is reported as soon as it is fed (not held until the next tag).
+        super().__init__(convert_charrefs=False)
         self.stack: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.title_text: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][0] == "title":
+            self.title_text.append(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _VOID:
@@ -166,8 +173,11 @@ class _Walk:
     """Feeds a block's markup to :class:`_Opened` in output order, taking the
     branch of each ``if`` that holds the content (else the first branch)."""
 
-    def __init__(self, blocks: Mapping[str, nodes.Block]) -> None:
+    def __init__(
+        self, blocks: Mapping[str, nodes.Block], until_block: str | None = None
+    ) -> None:
         self.blocks = blocks
+        self.until_block = until_block
         self.opened = _Opened()
         self.seen: set[str] = set()
 
@@ -180,7 +190,7 @@ class _Walk:
             for child in node.nodes:
                 if isinstance(child, nodes.TemplateData):
                     self.opened.feed(child.data)
-                elif _is_content(child):
+                elif self.until_block is None and _is_content(child):
                     raise _Found
                 else:
                     self.opened.feed(_DYNAMIC)
@@ -189,6 +199,8 @@ class _Walk:
             chosen = next((b for b in branches if _mentions_content(b)), node.body)
             self.body(chosen)
         elif isinstance(node, nodes.Block):
+            if node.name == self.until_block:
+                raise _Found
             if node.name not in self.seen:  # a block is written once
                 self.seen.add(node.name)
                 self.body(self.blocks.get(node.name, node).body)
@@ -224,16 +236,69 @@ def _chain(env: Environment, name: str) -> list[nodes.Template]:
     return chain
 
 
+def _blocks(chain: list[nodes.Template]) -> dict[str, nodes.Block]:
+    """Each block as the most derived template of ``chain`` defines it."""
+    blocks: dict[str, nodes.Block] = {}
+    for ast in chain:
+        for found in ast.find_all(nodes.Block):
+            blocks.setdefault(found.name, found)
+    return blocks
+
+
+def title_joiner(
+    env: Environment,
+    base: str,
+    title_block: str = "title",
+    article: str = "article.html",
+) -> str | None:
+    """What goes before a page's own title when the theme's ``base`` writes
+    the site name in ``<title>`` itself, ahead of ``title_block`` (Flex:
+    ``<title>{{ SITENAME }}{% block title %}{% endblock %}</title>``): the
+    text the theme's article template starts that block with (Flex's
+    ``" &ndash; "``), else ``" – "``. None when the block holds the whole
+    title, as in Pelican's own themes."""
+    chain = _chain(env, base)
+    if not chain:
+        return None
+    walk = _Walk(_blocks(chain), until_block=title_block)
+    try:
+        walk.body(chain[-1].body)
+    except _Found:
+        stack = walk.opened.stack
+        if (
+            stack
+            and stack[-1][0] == "title"
+            and "".join(walk.opened.title_text).strip()
+        ):
+            return _leading_text(env, article, title_block) or " – "
+    return None
+
+
+def _leading_text(env: Environment, template: str, block: str) -> str | None:
+    """The fixed text ``block`` of ``template`` starts with, before its first
+    expression; None when there is none (or it is more than a separator)."""
+    found = _blocks(_chain(env, template)).get(block)
+    first = found.body[0] if found is not None and found.body else None
+    if not isinstance(first, nodes.Output) or len(first.nodes) < 2:
+        return None
+    text, after = first.nodes[0], first.nodes[1]
+    if not isinstance(text, nodes.TemplateData) or isinstance(
+        after, nodes.TemplateData
+    ):
+        return None
+    separator = text.data
+    if not separator.strip() or len(separator) > 12 or set("<>{}") & set(separator):
+        return None
+    return separator
+
+
 def frame_of_article(
     env: Environment, template: str = "article.html", block: str = "content"
 ) -> Frame | None:
     """The frame around ``article.content`` in ``block`` of the theme's
     ``template``; None when the template, the block or the content is not
     there, or nothing but the block itself holds it."""
-    blocks: dict[str, nodes.Block] = {}
-    for ast in _chain(env, template):
-        for found in ast.find_all(nodes.Block):
-            blocks.setdefault(found.name, found)
+    blocks = _blocks(_chain(env, template))
     if block not in blocks:
         return None
     walk = _Walk(blocks)
@@ -309,10 +374,17 @@ def extends_wow_base(env: Environment, name: str) -> bool:
     return False
 
 
-def framed_source(page: str, frame: Frame | None, stylesheet: bool = True) -> str:
+def framed_source(
+    page: str,
+    frame: Frame | None,
+    stylesheet: bool = True,
+    joiner: str | None = None,
+) -> str:
     """A child of template ``page`` that puts its content block in ``frame``,
     in a ``<div class="wow-page">`` and after a link to the plugin's
-    stylesheet (``wow.css_url``) when ``stylesheet``."""
+    stylesheet (``wow.css_url``) when ``stylesheet``. With a ``joiner`` (see
+    :func:`title_joiner`) its title is the joiner and the page's own title,
+    without the site name the theme writes already."""
     opening = frame.open if frame else ""
     closing = frame.close if frame else ""
     link = (
@@ -321,19 +393,31 @@ def framed_source(page: str, frame: Frame | None, stylesheet: bool = True) -> st
         if stylesheet
         else ""
     )
+    title = ""
+    if joiner:
+        # The fallback titles end in " – SITENAME": that part goes.
+        title = (
+            "{% block title %}{% set whole = super()|trim %}"
+            '{% set tail = " – " ~ SITENAME|striptags|e %}'
+            f"{{% raw %}}{joiner}{{% endraw %}}"
+            "{{ (whole[: whole|length - tail|length] if whole.endswith(tail) "
+            "else whole)|safe }}{% endblock %}"
+        )
     return (
-        f"{{% extends {page!r} %}}{{% block content %}}"
+        f"{{% extends {page!r} %}}{title}{{% block content %}}"
         f"{{% raw %}}{opening}{{% endraw %}}{link}"
         '<div class="wow-page">{{ super() }}</div>'
         f"{{% raw %}}{closing}{{% endraw %}}{{% endblock %}}\n"
     )
 
 
-def frame_loader_source(name: str, frame: Frame | None) -> str | None:
+def frame_loader_source(
+    name: str, frame: Frame | None, joiner: str | None = None
+) -> str | None:
     """Source of a generated framed template, for a ``FunctionLoader``."""
     if not name.startswith(FRAMED):
         return None
-    return framed_source(name[len(FRAMED) :], frame)
+    return framed_source(name[len(FRAMED) :], frame, joiner=joiner)
 
 
 def choose_frame(

@@ -27,7 +27,13 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .ahead import PagesAhead
-from .article_frame import FRAMED, choose_frame, extends_wow_base, frame_loader_source
+from .article_frame import (
+    FRAMED,
+    choose_frame,
+    extends_wow_base,
+    frame_loader_source,
+    title_joiner,
+)
 from .checking import check_files, story_problems
 from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
@@ -273,8 +279,13 @@ class WowGenerator(Generator):
         self.frame = choose_frame(
             self.env, self.settings, self.layout.base == STANDALONE
         )
+        joiner = None
+        if self.layout.base != STANDALONE:
+            joiner = title_joiner(self.env, self.layout.base)
         self.env.loader.loaders.append(
-            FunctionLoader(partial(frame_loader_source, frame=self.frame))
+            FunctionLoader(
+                partial(frame_loader_source, frame=self.frame, joiner=joiner)
+            )
         )
         if self.layout.warning:
             logger.warning("pelican-wow-index: %s", self.layout.warning)
