@@ -575,12 +575,12 @@ class WowGenerator(Generator):
         return self.env.get_template(FRAMED + template.name)
 
     def _write_css(self, writer: Any, *, save_as: str) -> None:
-        """The plugin's stylesheet, copied as it is (unless unchanged)."""
-        target = Path(sanitised_join(self.output_path, save_as))
-        data = STYLESHEET.read_bytes()
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        """The plugin's stylesheet, through the Writer like the JSON (so a
+        writer that keeps track of outputs, as ``invoke serve``'s, has it)."""
+        text = STYLESHEET.read_text(encoding="utf-8")
+        writer.write_file(
+            save_as, _Document(save_as, lambda: text), self.context, url=save_as
+        )
 
     def _write_feed(self, term: WowTerm, writer: Any) -> None:
         with no_new_memos():
