@@ -110,6 +110,11 @@ def test_wow_pages_sit_where_the_theme_puts_an_articles_content(
         (stylesheet,) = page.select('link[rel="stylesheet"][href$="wow.css"]')
         target = (result.output / path).parent / stylesheet["href"]
         assert target.resolve() == (result.output / "wow" / "wow.css").resolve()
+    # Its heading is dressed as the theme dresses an article's title
+    # (notmyidea: h1.entry-title; the others' have no class).
+    title_classes = {"notmyidea": ["entry-title"]}.get(str(theme))
+    heading = result.soup("wow/index.html").select_one(".wow-page h1")
+    assert heading.get("class") == title_classes
     # The tab title is built the theme's way: the sidebar theme writes the
     # site name itself and its articles add " – title" (no site name twice).
     title = result.soup("wow/index.html").title.get_text()

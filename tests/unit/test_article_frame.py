@@ -4,12 +4,14 @@ import pytest
 from jinja2 import DictLoader, Environment
 from pelican.plugins.wow_index.article_frame import (
     FRAMED,
+    Frame,
     choose_frame,
     extends_wow_base,
     frame_from_markup,
     frame_loader_source,
     frame_of_article,
     title_joiner,
+    with_heading_class,
 )
 from pelican.plugins.wow_index.settings import SettingsError
 
@@ -260,3 +262,54 @@ def test_the_framed_title_drops_the_site_name_the_theme_writes_already():
             wow_base="layout.html", wow={}, SITENAME="Tom & Co"
         )
         assert page.startswith("<title>Tom &amp; Co &ndash; Q&amp;A</title>")
+
+
+def test_the_heading_of_the_article_title_lends_its_classes():
+    found = frame_of_article(
+        env(
+            **{
+                "article.html": "{% block content %}<section><header>"
+                '<h1 class="entry-title {{ x }}"><a href="{{ article.url }}">'
+                "{{ article.title|striptags }}</a></h1></header>"
+                "<div>{{ article.content }}</div></section>{% endblock %}"
+            }
+        )
+    )
+    assert found.heading == ("entry-title",)
+    assert (
+        frame_of_article(
+            env(
+                **{
+                    "article.html": "{% block content %}<article><h2>"
+                    "{{ article.title }}</h2>{{ article.content }}</article>"
+                    "{% endblock %}"
+                }
+            )
+        ).heading
+        == ()
+    )
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_the_framed_page_s_first_plain_h1_takes_the_heading_classes(autoescape):
+    box = Frame(
+        (("article", None, ()),), "article.html", heading=("entry-title", "big")
+    )
+    templates = env(
+        **{
+            "wow/page.html": "{% extends wow_base %}{% block content %}"
+            "<h1>{{ name }}</h1><h1>Second</h1>{% endblock %}",
+            "layout.html": "<main>{% block content %}{% endblock %}</main>",
+        }
+    )
+    templates.autoescape = autoescape
+    templates.globals["wow_heading"] = with_heading_class
+    name = FRAMED + "wow/page.html"
+    templates.loader.mapping[name] = frame_loader_source(name, box)
+    page = templates.get_template(name).render(
+        wow_base="layout.html", wow={}, name="Q&A" if autoescape else "Q&amp;A"
+    )
+    assert page == (
+        '<main><article><div class="wow-page"><h1 class="entry-title big">'
+        "Q&amp;A</h1><h1>Second</h1></div></article></main>"
+    )

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
+from markupsafe import Markup
 
 from .settings import SettingsError
 
@@ -39,6 +41,7 @@ __all__ = [
     "frame_of_article",
     "framed_source",
     "title_joiner",
+    "with_heading_class",
 ]
 
 # Generated children are named FRAMED + the page template's name.
@@ -67,6 +70,9 @@ class Frame:
 
     elements: tuple[tuple[str, str | None, tuple[str, ...]], ...]
     source: str
+    # Classes of the heading that holds an article's title (notmyidea's
+    # "entry-title"), for the WoW page's own <h1>.
+    heading: tuple[str, ...] = ()
 
     @property
     def open(self) -> str:
@@ -159,6 +165,23 @@ def _is_content(expression: nodes.Node) -> bool:
     )
 
 
+def _is_title(expression: nodes.Node) -> bool:
+    """``article.title`` (through any filters)."""
+    node = expression
+    while isinstance(node, nodes.Filter | nodes.MarkSafe | nodes.MarkSafeIfAutoescape):
+        node = node.node if isinstance(node, nodes.Filter) else node.expr
+    return (
+        isinstance(node, nodes.Getattr)
+        and node.attr == "title"
+        and isinstance(node.node, nodes.Name)
+        and node.node.name == "article"
+    )
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CLASS_NAME = re.compile(r"[A-Za-z_][\w-]*")
+
+
 def _mentions_content(body: Iterable[nodes.Node]) -> bool:
     return any(
         _is_content(expression)
@@ -180,6 +203,15 @@ class _Walk:
         self.until_block = until_block
         self.opened = _Opened()
         self.seen: set[str] = set()
+        self.heading: tuple[str, ...] | None = None
+
+    def _heading_classes(self) -> tuple[str, ...] | None:
+        """Fixed classes of the heading the title is written in, if any."""
+        for tag, attrs in reversed(self.opened.stack):
+            if tag in _HEADINGS:
+                value = dict(attrs).get("class") or ""
+                return tuple(c for c in value.split() if _CLASS_NAME.fullmatch(c))
+        return None
 
     def body(self, body: Iterable[nodes.Node]) -> None:
         for node in body:
@@ -193,6 +225,8 @@ class _Walk:
                 elif self.until_block is None and _is_content(child):
                     raise _Found
                 else:
+                    if self.heading is None and _is_title(child):
+                        self.heading = self._heading_classes()
                     self.opened.feed(_DYNAMIC)
         elif isinstance(node, nodes.If):
             branches = [node.body, *(b.body for b in node.elif_), node.else_]
@@ -307,7 +341,9 @@ def frame_of_article(
         walk.body(blocks[block].body)
     except _Found:
         elements = walk.opened.frame()
-        return Frame(elements, f"{template}, block {block!r}") if elements else None
+        if not elements:
+            return None
+        return Frame(elements, f"{template}, block {block!r}", walk.heading or ())
     return None
 
 
@@ -403,12 +439,24 @@ def framed_source(
             "{{ (whole[: whole|length - tail|length] if whole.endswith(tail) "
             "else whole)|safe }}{% endblock %}"
         )
+    body = "{{ super() }}"
+    if frame and frame.heading:
+        body = f"{{{{ wow_heading(super(), {' '.join(frame.heading)!r}) }}}}"
     return (
         f"{{% extends {page!r} %}}{title}{{% block content %}}"
         f"{{% raw %}}{opening}{{% endraw %}}{link}"
-        '<div class="wow-page">{{ super() }}</div>'
+        f'<div class="wow-page">{body}</div>'
         f"{{% raw %}}{closing}{{% endraw %}}{{% endblock %}}\n"
     )
+
+
+def with_heading_class(page: str, classes: str) -> str:
+    """``page`` (rendered HTML) with ``classes`` on its first plain ``<h1>``:
+    a WoW page's title, dressed as the theme dresses an article's. Markup
+    stays markup."""
+    # str's replace: Markup's would escape the tags it is given.
+    dressed = str.replace(page, "<h1>", f'<h1 class="{html.escape(classes)}">', 1)
+    return Markup(dressed) if isinstance(page, Markup) else dressed
 
 
 def frame_loader_source(

@@ -33,6 +33,7 @@ from .article_frame import (
     extends_wow_base,
     frame_loader_source,
     title_joiner,
+    with_heading_class,
 )
 from .checking import check_files, story_problems
 from .export import dumps, index_document, pieces
@@ -279,6 +280,7 @@ class WowGenerator(Generator):
         self.frame = choose_frame(
             self.env, self.settings, self.layout.base == STANDALONE
         )
+        self.env.globals["wow_heading"] = with_heading_class
         joiner = None
         if self.layout.base != STANDALONE:
             joiner = title_joiner(self.env, self.layout.base)
