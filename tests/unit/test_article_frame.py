@@ -13,7 +13,7 @@ from pelican.plugins.wow_index.article_frame import (
     title_joiner,
     with_heading_class,
 )
-from pelican.plugins.wow_index.settings import SettingsError
+from pelican.plugins.wow_index.settings import SettingsError, load_settings
 
 BASE = "<body>{% block content %}{% endblock %}</body>"
 
@@ -313,3 +313,10 @@ def test_the_framed_page_s_first_plain_h1_takes_the_heading_classes(autoescape):
         '<main><article><div class="wow-page"><h1 class="entry-title big">'
         "Q&amp;A</h1><h1>Second</h1></div></article></main>"
     )
+
+
+def test_the_setting_is_checked_with_the_other_settings():
+    with pytest.raises(SettingsError, match=r"^WOW_CONTENT_WRAPPER = '<p>' may only"):
+        load_settings({"WOW_CONTENT_WRAPPER": "<p>"})
+    for fine in ("auto", None, "", '<main><div class="post">'):
+        load_settings({"WOW_CONTENT_WRAPPER": fine})

@@ -99,6 +99,19 @@ def _block_name(value: Any) -> str | None:
     return f"= {value!r} is not a Jinja block name (letters, digits, underscores)"
 
 
+def _wrapper(value: Any) -> str | None:
+    """Opening tags of boxes only (see article_frame.frame_from_markup)."""
+    if value in (None, "", "auto"):
+        return None
+    from .article_frame import frame_from_markup  # it reads SettingsError
+
+    try:
+        frame_from_markup(value)
+    except SettingsError as error:
+        return str(error).removeprefix("WOW_CONTENT_WRAPPER ").split("; ")[0]
+    return None
+
+
 def _ratings(value: Any) -> str | None:
     if value is None:
         return None
@@ -306,6 +319,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Elements around the WoW pages' content, as the theme's article "
         "template puts them around an article's: 'auto' reads them from it, "
         "a string of opening tags names them, None for none.",
+        check=_wrapper,
     ),
     Setting(
         "WOW_LOCALE_DIRS",
