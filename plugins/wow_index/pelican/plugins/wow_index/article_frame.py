@@ -14,6 +14,11 @@ WoW page whose template extends ``wow_base`` is then rendered through a small
 generated child that puts its content block inside the same elements. A
 theme whose article template cannot be read this way gets no frame (the page
 is as before); ``WOW_CONTENT_WRAPPER`` names the elements by hand.
+
+Two smaller things are read the same way, so a WoW page reads like a post:
+the fixed classes of the heading that holds ``article.title`` (given to the
+page's own ``<h1>``), and whether the base template writes the site name in
+``<title>`` ahead of the title block (then the page gives only its own part).
 """
 
 from __future__ import annotations

@@ -281,6 +281,7 @@ class WowGenerator(Generator):
             self.env, self.settings, self.layout.base == STANDALONE
         )
         self.env.globals["wow_heading"] = with_heading_class
+        self._page_templates: dict[str, Any] = {}
         joiner = None
         if self.layout.base != STANDALONE:
             joiner = title_joiner(self.env, self.layout.base)
@@ -571,10 +572,13 @@ class WowGenerator(Generator):
         """Template ``name``, through its framed child (the theme's box
         around content and the plugin's stylesheet, see article_frame) when
         it extends ``wow_base``; a theme's own WoW template as it is."""
-        template = self.get_template(name)
-        if not extends_wow_base(self.env, template.name):
-            return template
-        return self.env.get_template(FRAMED + template.name)
+        # Asked once per page written: the answer is kept per template.
+        if name not in self._page_templates:
+            template = self.get_template(name)
+            if extends_wow_base(self.env, template.name):
+                template = self.env.get_template(FRAMED + template.name)
+            self._page_templates[name] = template
+        return self._page_templates[name]
 
     def _write_css(self, writer: Any, *, save_as: str) -> None:
         """The plugin's stylesheet, through the Writer like the JSON (so a
