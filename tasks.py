@@ -438,10 +438,14 @@ def stats(c, json=False):
 
 @task(help={"skip_build": "Use output/ as it is instead of building first."})
 def screenshots(c, skip_build=False):
-    """Screenshots of home, WoW index and a story into output/_screenshots/.
+    """Screenshots of the site's main pages, and the README's set in docs/.
 
-    390 and 1280 pixels wide, light and dark; needs Chromium
-    (`make browser-deps`)."""
+    Every page in tests/browser/screenshots.py's list that the build made,
+    390 and 1280 pixels wide, light and dark, into output/_screenshots/;
+    the README's pages (WoW index, a story with moments, trends, companies,
+    journeys), light, 1280 pixels, into docs/screenshots/, and the README's
+    screenshots section rewritten to show them. A page not built is skipped
+    with a note. Needs Chromium (`make browser-deps`)."""
     if not skip_build:
         build(c)
     script = ROOT / "tests" / "browser" / "screenshots.py"

@@ -206,6 +206,21 @@ def test_the_third_party_theme_settings(tmp_path):
     assert main.find("table", class_="wow-matrix")
 
 
+def test_the_content_wrapper_example(tmp_path):
+    result = build_site(
+        write_stories(tmp_path),
+        tmp_path / "out",
+        theme="notmyidea",
+        **settings("basic"),
+        **settings("content-wrapper"),
+    )
+    assert result.returncode == 0, result.log
+    index = result.soup("wow/index.html")
+    body = index.select_one("body > div.post > div.post-body > .wow-page")
+    assert body is not None and body.find("table", class_="wow-matrix")
+    assert index.select(".entry-content") == []  # not the theme's own box
+
+
 def test_the_template_override_example(tmp_path):
     (example,) = examples("template")
     overrides = tmp_path / "overrides"

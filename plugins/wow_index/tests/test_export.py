@@ -2,6 +2,7 @@ import json
 from datetime import datetime
 from types import SimpleNamespace
 
+import pytest
 from pelican.plugins.wow_index.index.export import (
     dumps,
     index_document,
@@ -86,6 +87,26 @@ def test_an_index_without_stories_has_an_empty_list():
 def test_plain_text():
     assert plain_text("<p>A &amp; B</p>\n<p>C</p>") == "A & B C"
     assert plain_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text"),
+    [
+        # An inline tag leaves no space where it was.
+        ("<p>A story with <em>emphasis</em>.</p>", "A story with emphasis."),
+        ('<a href="/x">Link</a>, <strong>bold</strong>!', "Link, bold!"),
+        ("half<em>way</em>", "halfway"),
+        ("a<!-- note -->b", "ab"),
+        # Blocks and line breaks part words, even with nothing between them.
+        ("<p>One</p><p>Two</p>", "One Two"),
+        ("line<br>break<br/>again", "line break again"),
+        ("<ul><li>a</li><li>b</li></ul>", "a b"),
+        ("a<script>alert(1)</script>b", "a b"),
+        ("1 &lt; 2 <b>and</b> 3", "1 < 2 and 3"),
+    ],
+)
+def test_plain_text_reads_as_the_page_does(fragment, text):
+    assert plain_text(fragment) == text
 
 
 def test_pieces_make_the_same_text_one_story_at_a_time():

@@ -100,6 +100,19 @@ def _block_name(value: Any) -> str | None:
     return f"= {value!r} is not a Jinja block name (letters, digits, underscores)"
 
 
+def _wrapper(value: Any) -> str | None:
+    """Opening tags of boxes only (see article_frame.frame_from_markup)."""
+    if value in (None, "", "auto"):
+        return None
+    from .pages.article_frame import frame_from_markup  # it reads SettingsError
+
+    try:
+        frame_from_markup(value)
+    except SettingsError as error:
+        return str(error).removeprefix("WOW_CONTENT_WRAPPER ").split("; ")[0]
+    return None
+
+
 def _ratings(value: Any) -> str | None:
     if value is None:
         return None
@@ -245,6 +258,12 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     _url("WOW_JSON_SAVE_AS", "wow/index.json", "Data file; empty to build none."),
     _url(
+        "WOW_CSS_SAVE_AS",
+        "wow/wow.css",
+        "Stylesheet the fallback WoW pages link (wide tables scroll, row "
+        "headings align; no colours or fonts); empty for none.",
+    ),
+    _url(
         "WOW_TOUCHPOINT_FEED_ATOM",
         "wow/touchpoint/{slug}/atom.xml",
         "Atom feed per touchpoint; empty for none.",
@@ -306,6 +325,15 @@ SCHEMA: tuple[Setting, ...] = (
         (str,),
         "Block of WOW_BASE_TEMPLATE that holds the page's main content.",
         check=_block_name,
+    ),
+    Setting(
+        "WOW_CONTENT_WRAPPER",
+        "auto",
+        (str, _NONE),
+        "Elements around the WoW pages' content, as the theme's article "
+        "template puts them around an article's: 'auto' reads them from it, "
+        "a string of opening tags names them, None for none.",
+        check=_wrapper,
     ),
     Setting(
         "WOW_LOCALE_DIRS",

@@ -33,11 +33,68 @@ SCHEMA_VERSION = 1
 # Titles and summaries are small, well-formed fragments that Markdown wrote:
 # dropping tags (and what scripts, styles and comments hold) and decoding
 # entities gives the same text as an HTML parser, without building a tree
-# for every story.
+# for every story. An inline tag goes without a trace ("with <em>emphasis</em>."
+# reads "with emphasis."); a block or a line break parts words, as on a page.
 _HIDDEN = re.compile(
     r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)?[^>]*>")
+_PARTING = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "script",
+        "section",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+
+
+def _tag_text(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return " " if name and name.lower() in _PARTING else ""
+
+
+def _hidden_text(match: re.Match[str]) -> str:
+    return " " if match.group(1) else ""
 
 
 def plain_text(fragment: Any) -> str:
@@ -46,7 +103,7 @@ def plain_text(fragment: Any) -> str:
         return ""
     text = str(fragment)
     if "<" in text:
-        text = _TAG.sub(" ", _HIDDEN.sub(" ", text))
+        text = _TAG.sub(_tag_text, _HIDDEN.sub(_hidden_text, text))
     if "&" in text:
         text = html.unescape(text)
     return clean_text(text)

@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, FunctionLoader
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import Generator
@@ -46,9 +46,17 @@ from ..sources import content_files
 from ..speedups.ahead import PagesAhead, renders_without_side_effects
 from ..speedups.memos import RenderedSummaries, no_new_memos
 from ..state import build_state
+from .article_frame import (
+    FRAMED,
+    choose_frame,
+    extends_wow_base,
+    frame_loader_source,
+    title_joiner,
+    with_heading_class,
+)
 from .fragments import FragmentCache
 from .i18n import install_translations
-from .layout import choose_layout
+from .layout import STANDALONE, choose_layout
 from .recovery import explain_dropped, resolve_collisions
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
@@ -56,6 +64,7 @@ __all__ = ["WowGenerator", "WowView", "tag_articles"]
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
+STYLESHEET = Path(__file__).parent.parent / "static" / "wow.css"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +231,11 @@ class WowView:
         return self.settings["WOW_JSON_SAVE_AS"] or ""
 
     @property
+    def css_url(self) -> str:
+        """The plugin's stylesheet, which the fallback pages link."""
+        return self.settings["WOW_CSS_SAVE_AS"] or ""
+
+    @property
     def best_rating(self) -> int:
         """The highest verdict rating (schema.org's ``bestRating``)."""
         return max(v.rating for v in self.verdicts)
@@ -275,6 +289,20 @@ class WowGenerator(Generator):
         self.speedups = speedups_enabled(self.settings)
         self.layout = choose_layout(self.env, self.settings)
         self.env.loader.loaders.append(DictLoader(dict(self.layout.templates)))
+        # The theme's box around an article's content, for the WoW pages'.
+        self.frame = choose_frame(
+            self.env, self.settings, self.layout.base == STANDALONE
+        )
+        self.env.globals["wow_heading"] = with_heading_class
+        self._page_templates: dict[str, Any] = {}
+        joiner = None
+        if self.layout.base != STANDALONE:
+            joiner = title_joiner(self.env, self.layout.base)
+        self.env.loader.loaders.append(
+            FunctionLoader(
+                partial(frame_loader_source, frame=self.frame, joiner=joiner)
+            )
+        )
         if self.layout.warning:
             logger.warning("pelican-wow-index: %s", self.layout.warning)
         install_translations(
@@ -369,7 +397,12 @@ class WowGenerator(Generator):
             save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
             if save_as:
                 reserved[save_as] = f"the {name} page"
-        for name in ("WOW_INDEX_SAVE_AS", "WOW_COMPANIES_SAVE_AS", "WOW_JSON_SAVE_AS"):
+        for name in (
+            "WOW_INDEX_SAVE_AS",
+            "WOW_COMPANIES_SAVE_AS",
+            "WOW_JSON_SAVE_AS",
+            "WOW_CSS_SAVE_AS",
+        ):
             if settings.get(name):
                 reserved[settings[name]] = name
         scale = len(self.wow_settings.verdicts)
@@ -472,6 +505,8 @@ class WowGenerator(Generator):
         # once, and here it does not coincide with the rendered fragments.
         if self.settings["WOW_JSON_SAVE_AS"]:
             yield partial(self._write_json, save_as=self.settings["WOW_JSON_SAVE_AS"])
+        if self.settings["WOW_CSS_SAVE_AS"]:
+            yield partial(self._write_css, save_as=self.settings["WOW_CSS_SAVE_AS"])
         if self.settings["WOW_INDEX_SAVE_AS"]:
             yield self._page(
                 self.settings["WOW_INDEX_SAVE_AS"],
@@ -547,7 +582,7 @@ class WowGenerator(Generator):
         variables.update(wow=self.view, wow_base=self.context["wow_base"])
         return _Page(
             save_as,
-            self.get_template(template),
+            self._page_template(template),
             self.context,
             self.settings["RELATIVE_URLS"],
             variables,
@@ -559,6 +594,26 @@ class WowGenerator(Generator):
             self.speedups
             and bool(self.wow_settings["WOW_PARALLEL_PAGES"])
             and renders_without_side_effects(self.env)
+        )
+
+    def _page_template(self, name: str) -> Any:
+        """Template ``name``, through its framed child (the theme's box
+        around content and the plugin's stylesheet, see article_frame) when
+        it extends ``wow_base``; a theme's own WoW template as it is."""
+        # Asked once per page written: the answer is kept per template.
+        if name not in self._page_templates:
+            template = self.get_template(name)
+            if extends_wow_base(self.env, template.name):
+                template = self.env.get_template(FRAMED + template.name)
+            self._page_templates[name] = template
+        return self._page_templates[name]
+
+    def _write_css(self, writer: Any, *, save_as: str) -> None:
+        """The plugin's stylesheet, through the Writer like the JSON (so a
+        writer that keeps track of outputs, as ``invoke serve``'s, has it)."""
+        text = STYLESHEET.read_text(encoding="utf-8")
+        writer.write_file(
+            save_as, _Document(save_as, lambda: text), self.context, url=save_as
         )
 
     def _write_feed(self, term: WowTerm, writer: Any) -> None:

@@ -82,10 +82,11 @@ class RenderedSummaries:
         return str(getattr(story, "summary", "") or "")
 
     def text(self, story: Any) -> str:
-        """``story``'s summary without markup, as Jinja's ``striptags``."""
-        from markupsafe import Markup
+        """``story``'s summary without markup: the same text as its
+        ``summary`` in ``wow/index.json``."""
+        from ..index.export import plain_text
 
-        return Markup(self.html(story)).striptags()
+        return plain_text(self.html(story))
 
     def forget(self) -> None:
         self._siteurls = None
