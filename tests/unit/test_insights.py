@@ -4,6 +4,7 @@ the file's own ``stories`` gives."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections import Counter
@@ -348,7 +349,7 @@ def recount(data, period):
     for s in stories:
         steps = [m for m in s["moments"] if m["touchpoint"] and m["verdict"]]
         journey_stories += len(steps) >= 2
-        for a, b in zip(steps, steps[1:]):
+        for a, b in itertools.pairwise(steps):
             flow[(a["verdict"], b["verdict"])] += 1
             key = (a["touchpoint"], a["verdict"], b["touchpoint"], b["verdict"])
             transitions[key] += 1
