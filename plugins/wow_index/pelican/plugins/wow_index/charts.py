@@ -54,7 +54,8 @@ _PALETTES = {
     5: (_BLUE, _SKY, _GREEN, _ORANGE, _VERMILION),
 }
 _DEFAULT_SYMBOLS = {"wow": "★", "good": "✓", "meh": "~", "bad": "✗"}
-_MIDDLE_SYMBOLS = ("✓", "○", "~", "◆", "▲", "■")
+_BETTER_SYMBOLS = ("✓", "◆", "■", "▶")
+_WORSE_SYMBOLS = ("~", "▲", "◇", "▼")
 
 
 def _f(value: float) -> str:
@@ -71,17 +72,26 @@ def verdict_colours(verdicts: Sequence[str]) -> dict[str, str]:
 
 def verdict_symbols(verdicts: Sequence[str]) -> dict[str, str]:
     """A symbol per verdict: the default vocabulary's own (★ ✓ ~ ✗), else
-    ★ for the best, ✗ for the worst and shapes between."""
+    ★ for the best and ✗ for the worst, ✓ then other shapes going down the
+    better half, ~ then other shapes going up the worse half, and ○ for the
+    middle of an odd scale (so a three-step scale reads ★ ○ ✗)."""
     if set(verdicts) <= set(_DEFAULT_SYMBOLS):
         return {v: _DEFAULT_SYMBOLS[v] for v in verdicts}
+    count = len(verdicts)
+    half = count // 2
     symbols: dict[str, str] = {}
     for n, v in enumerate(verdicts):
+        from_worst = count - 1 - n
         if n == 0:
             symbols[v] = "★"
-        elif n == len(verdicts) - 1:
+        elif from_worst == 0:
             symbols[v] = "✗"
+        elif n < half:
+            symbols[v] = _BETTER_SYMBOLS[(n - 1) % len(_BETTER_SYMBOLS)]
+        elif from_worst < half:
+            symbols[v] = _WORSE_SYMBOLS[(from_worst - 1) % len(_WORSE_SYMBOLS)]
         else:
-            symbols[v] = _MIDDLE_SYMBOLS[(n - 1) % len(_MIDDLE_SYMBOLS)]
+            symbols[v] = "○"
     return symbols
 
 
