@@ -8,9 +8,10 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from sitebuild import FIXTURES, broken_links, build_site, html_files
+from sitebuild import FIXTURES, ROOT, broken_links, build_site, html_files
 
 CONTENT = FIXTURES / "site" / "content"
 INSIGHTS = [
@@ -21,7 +22,15 @@ INSIGHTS = [
 
 
 def data(build) -> dict:
-    return json.loads(build.read("wow/index.json"))
+    """The build's ``wow/index.json``, checked against the README's schema."""
+    document = json.loads(build.read("wow/index.json"))
+    readme = (ROOT / "plugins/wow_index/README.md").read_text(encoding="utf-8")
+    schema = re.search(
+        r"<!-- example: json-schema -->\n```json\n(.*?)\n```", readme, re.S
+    ).group(1)
+    jsonschema.Draft202012Validator(json.loads(schema)).validate(document)
+    assert document["schema_version"] == 2
+    return document
 
 
 def cells(row) -> list[str]:
