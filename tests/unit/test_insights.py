@@ -445,3 +445,15 @@ def test_the_json_aggregates_equal_a_recount_of_its_stories(made, period, weight
     assert listed == dict(transitions)
     counts = [t["count"] for t in journeys["transitions"]]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_flow_labels_keep_apart_when_verdicts_have_no_steps():
+    flow = {v: dict(ZERO) for v in VD.slugs}
+    flow["bad"]["bad"] = 40
+    flow["meh"]["bad"] = 1
+    chart = flow_chart(flow, VD.slugs)
+    for side in (chart.before, chart.after):
+        middles = [float(node.middle) for node in side]
+        assert all(b - a >= 18 for a, b in itertools.pairwise(middles))
+    assert float(chart.before[-1].height) == 160 * 40 / 41
+    assert chart.height >= float(chart.before[-1].y) + float(chart.before[-1].height)

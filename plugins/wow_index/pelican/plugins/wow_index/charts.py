@@ -316,27 +316,30 @@ def flow_chart(
     flow: Mapping[str, Mapping[str, int]], verdicts: Sequence[str]
 ) -> FlowChart:
     """Geometry of ``Journeys.verdict_flow``."""
-    top, area, gap, node = 24.0, 180.0, 10.0, 10.0
+    # ``area`` is shared by the steps; a node of few or no steps still takes
+    # ``slot`` units, so two labels never overlap.
+    top, area, gap, node, slot = 24.0, 160.0, 8.0, 10.0, 18.0
     x_left, x_right = 104.0, WIDTH - 104.0 - node
     outgoing = {a: sum(flow.get(a, {}).get(b, 0) for b in verdicts) for a in verdicts}
     incoming = {b: sum(flow.get(a, {}).get(b, 0) for a in verdicts) for b in verdicts}
     steps = sum(outgoing.values())
-    scale = (area - gap * (len(verdicts) - 1)) / steps if steps else 0.0
+    scale = area / steps if steps else 0.0
 
     def nodes(
         totals: Mapping[str, int],
-    ) -> tuple[tuple[FlowNode, ...], dict[str, float]]:
+    ) -> tuple[tuple[FlowNode, ...], dict[str, float], float]:
         y = top
         placed, starts = [], {}
         for v in verdicts:
             height = max(totals[v] * scale, 1.0)
-            placed.append(FlowNode(v, totals[v], _f(y), _f(height), _f(y + height / 2)))
+            middle = y + max(height, slot) / 2
+            placed.append(FlowNode(v, totals[v], _f(y), _f(height), _f(middle)))
             starts[v] = y
-            y += height + gap
-        return tuple(placed), starts
+            y += max(height, slot) + gap
+        return tuple(placed), starts, y
 
-    before, left_at = nodes(outgoing)
-    after, right_at = nodes(incoming)
+    before, left_at, left_end = nodes(outgoing)
+    after, right_at, right_end = nodes(incoming)
     bands = []
     x0, x1 = x_left + node, x_right
     middle = (x0 + x1) / 2
@@ -360,7 +363,7 @@ def flow_chart(
         after,
         tuple(bands),
         WIDTH,
-        int(top + area + 8),
+        int(max(left_end, right_end)),
         steps,
         _f(x_left),
         _f(x_right),
