@@ -432,7 +432,8 @@ def import_(c, source, into=str(STORIES), json=False, verbose=False):
 
 @task(help={"json": "Print JSON."})
 def stats(c, json=False):
-    """The WoW index in the terminal: matrix, splits, companies, untagged."""
+    """The WoW index in the terminal: matrix, splits, companies, the trend,
+    company scores, untagged."""
     _plugin(*_with_settings("stats", *(["--json"] if json else [])))
 
 

@@ -20,7 +20,8 @@ BACKGROUNDS = {"light": "rgb(251, 250, 247)", "dark": "rgb(19, 19, 22)"}
 
 def pages(reader_site, site_data: dict) -> dict[str, str]:
     """Home, a story with a journey, the index, a touchpoint, a cell, a
-    company and search (with filters ticked, so results are on screen)."""
+    company, the insight pages (trends, the company comparison, journeys)
+    and search (with filters ticked, so results are on screen)."""
     story = next(s for s in site_data["stories"] if len(s["moments"]) >= 2)
     companies = reader_site.output / "wow" / "company"
     slug = sorted(p.name for p in companies.iterdir() if p.is_dir())[0]
@@ -31,6 +32,9 @@ def pages(reader_site, site_data: dict) -> dict[str, str]:
         "touchpoint": "wow/touchpoint/phone/",
         "cell": "wow/touchpoint/phone/bad/",
         "company": f"wow/company/{slug}/",
+        "trends": "wow/trends/",
+        "companies": "wow/company/",
+        "journeys": "wow/journeys/",
         "search": "search/?verdict=bad&touchpoint=phone",
     }
 
@@ -47,7 +51,19 @@ def run_axe(browser) -> dict:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
-    "name", ["home", "article", "index", "touchpoint", "cell", "company", "search"]
+    "name",
+    [
+        "home",
+        "article",
+        "index",
+        "touchpoint",
+        "cell",
+        "company",
+        "trends",
+        "companies",
+        "journeys",
+        "search",
+    ],
 )
 def test_no_serious_accessibility_violations(
     browser, reader_site, site_url, site_data, name, scheme

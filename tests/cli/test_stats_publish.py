@@ -23,6 +23,18 @@ def test_stats_counts_what_the_build_counts(tmp_path):
     untagged = {s["title"] for s in stats["untagged"]}
     assert "A story with typos" in untagged
     assert build.returncode == 0
+    # The trend and the scores are the ones the site's pages show.
+    trends = built["trends"]
+    assert list(stats["trend"]["periods"]) == trends["periods"][-6:]
+    for period, counts in stats["trend"]["periods"].items():
+        assert counts == trends["all"][period]
+    assert stats["company_prior"] == built["company_prior"]
+    shown = [(c["name"], c["n"], c["score"], c["low"], c["high"])
+             for c in built["companies"]]  # fmt: skip
+    top = [tuple(c.values()) for c in stats["top_companies"]]
+    bottom = [tuple(c.values()) for c in stats["bottom_companies"]]
+    assert top == shown[: len(top)]
+    assert bottom == shown[len(top) :][::-1]
 
 
 def test_invoke_stats_prints_readable_tables():
@@ -33,6 +45,9 @@ def test_invoke_stats_prints_readable_tables():
         "Stories by touchpoint and verdict",
         "Verdict split per touchpoint",
         "Most-mentioned companies",
+        "Trend: every story's verdict by quarter (the last 6)",
+        "Companies with the highest scores",
+        "Companies with the lowest scores (lowest first)",
         "Untagged stories",
     ):
         assert heading in out

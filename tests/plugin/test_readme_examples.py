@@ -185,8 +185,11 @@ def test_the_fewer_pages_settings(tmp_path):
         "wow/touchpoint/phone/bad",
         "wow/verdict/bad/atom.xml",
         "wow/index.json",
+        "wow/trends",
+        "wow/journeys",
     ]:
         assert not (out / gone).exists(), gone
+    assert not result.soup("wow/index.html").select(".wow-insights")
     assert not result.soup("wow/index.html").select(".wow-matrix td a")
     assert broken_links(out) == []
 

@@ -17,6 +17,8 @@ WOW_PAGES = [
     "wow/company/corner-bakery/index.html",
     "wow/company/index.html",
     "wow/touchpoint/store/wow/index.html",
+    "wow/trends/index.html",
+    "wow/journeys/index.html",
 ]
 
 
@@ -121,6 +123,8 @@ def test_a_theme_overriding_each_template_gets_the_documented_variables(tmp_path
         "wow/company.html": "wow/company/corner-bakery/index.html",
         "wow/cell.html": "wow/touchpoint/store/wow/index.html",
         "wow/companies.html": "wow/company/index.html",
+        "wow/trends.html": "wow/trends/index.html",
+        "wow/journeys.html": "wow/journeys/index.html",
     }
     assert set(documented) == set(pages)
     for name, path in pages.items():

@@ -312,7 +312,8 @@ PAGE_KINDS = [
     "authors/index.html", "author/mei-ling-tan/index.html", "search/index.html",
     "about/index.html", "wow/index.html", "wow/company/index.html",
     "wow/touchpoint/phone/index.html", "wow/verdict/bad/index.html",
-    "wow/touchpoint/phone/bad/index.html",
+    "wow/touchpoint/phone/bad/index.html", "wow/trends/index.html",
+    "wow/journeys/index.html",
     "stories/three-promised-call-backs/index.html",
 ]  # fmt: skip
 

@@ -113,6 +113,12 @@ def _wrapper(value: Any) -> str | None:
     return None
 
 
+def _period(value: Any) -> str | None:
+    if value in ("year", "quarter", "month"):
+        return None
+    return f"= {value!r} is not a period; use 'year', 'quarter' or 'month'"
+
+
 def _ratings(value: Any) -> str | None:
     if value is None:
         return None
@@ -256,6 +262,19 @@ SCHEMA: tuple[Setting, ...] = (
         *_CELL,
         every=True,
     ),
+    _url("WOW_TRENDS_URL", "wow/trends/", "URL of the trends page."),
+    _url(
+        "WOW_TRENDS_SAVE_AS",
+        "wow/trends/index.html",
+        "File of the trends page (verdict mix per period); empty to build none.",
+    ),
+    _url("WOW_JOURNEYS_URL", "wow/journeys/", "URL of the journeys page."),
+    _url(
+        "WOW_JOURNEYS_SAVE_AS",
+        "wow/journeys/index.html",
+        "File of the journeys page (how verdicts change between moments); "
+        "empty to build none.",
+    ),
     _url("WOW_JSON_SAVE_AS", "wow/index.json", "Data file; empty to build none."),
     _url(
         "WOW_CSS_SAVE_AS",
@@ -306,6 +325,22 @@ SCHEMA: tuple[Setting, ...] = (
         "Stories per listing page; None uses DEFAULT_PAGINATION.",
     ),
     Setting("WOW_LATEST", 10, (int,), "How many latest stories the index shows."),
+    Setting(
+        "WOW_TREND_PERIOD",
+        "quarter",
+        (str,),
+        "Length of a period on the trends page and in index.json: 'year', "
+        "'quarter' or 'month'.",
+        check=_period,
+    ),
+    Setting(
+        "WOW_COMPANY_PRIOR_WEIGHT",
+        3,
+        (int,),
+        "How many stories the site's mean rating counts as in every "
+        "company's score (pulls the scores of companies with few stories "
+        "toward the mean).",
+    ),
     Setting(
         "WOW_BASE_TEMPLATE",
         "base.html",

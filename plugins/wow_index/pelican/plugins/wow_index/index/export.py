@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..settings import verdict_ratings
+from .company_scores import CompanyPrior, CompanyScore, score_companies
 from .grouping import Tagged, WowIndex
+from .journeys import Journeys, build_journeys
 from .tagging import clean_text
+from .trends import Trends, build_trends
 from .vocabulary import Vocabulary
 
 __all__ = [
@@ -27,7 +30,18 @@ __all__ = [
     "story_record",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _plain_slug(name: str) -> str:
+    return _NOT_SLUG.sub("-", name.casefold()).strip("-")
+
+
+def _no_page(name: str) -> tuple[str, str]:
+    """(slug, url) of a company when no site says otherwise: no page."""
+    return _plain_slug(name), ""
 
 
 # Titles and summaries are small, well-formed fragments that Markdown wrote:
@@ -161,6 +175,12 @@ def index_document(
     lazy: bool = False,
     stories: Iterable[Tagged[Any]] | None = None,
     summary: Callable[[Any], str] | None = None,
+    trend_period: str = "quarter",
+    prior_weight: int = 3,
+    trends: Trends | None = None,
+    companies: tuple[CompanyPrior, list[CompanyScore]] | None = None,
+    journeys: Journeys[Any] | None = None,
+    company_link: Callable[[str], tuple[str, str]] = _no_page,
 ) -> dict[str, Any]:
     """The whole index as a JSON-ready dict (see the README for the schema).
 
@@ -169,8 +189,27 @@ def index_document(
     ``stories`` stands in for ``index.stories`` (the same entries, in the
     same order), e.g. an iterator that frees what each record needed;
     ``summary`` is passed to :func:`story_record`.
+
+    The aggregates (``trends``, ``companies``, ``journeys``) are worked out
+    from ``index`` unless given (a build has them already, for its pages);
+    ``company_link`` gives a company's slug and page URL from its name.
     """
     ratings = ratings or verdict_ratings(verdicts)
+    if trends is None:
+        trends = build_trends(
+            index.stories, touchpoints.slugs, verdicts.slugs, trend_period
+        )
+    if companies is None:
+        companies = score_companies(
+            index.stories,
+            verdicts.slugs,
+            ratings,
+            prior_weight,
+            index.company_names,
+        )
+    if journeys is None:
+        journeys = build_journeys(index.stories, touchpoints.slugs, verdicts.slugs)
+    prior, scores = companies
     entries = index.stories if stories is None else stories
     records = (
         story_record(entry, verdicts, ratings, summary=summary) for entry in entries
@@ -199,7 +238,35 @@ def index_document(
             t.slug: {v.slug: index.moment_cells[(t.slug, v.slug)] for v in verdicts}
             for t in touchpoints
         },
+        "trends": trends.as_json(),
+        "company_prior": prior.as_json(),
+        "companies": [_company_record(s, company_link) for s in scores],
+        "journeys": {
+            "stories": journeys.stories,
+            "verdict_flow": journeys.verdict_flow,
+            "transitions": [
+                t.as_json(lambda story: getattr(story, "url", ""))
+                for t in journeys.transitions
+            ],
+        },
         "stories": records if lazy else list(records),
+    }
+
+
+def _company_record(
+    score: CompanyScore, link: Callable[[str], tuple[str, str]]
+) -> dict[str, Any]:
+    slug, url = link(score.name)
+    return {
+        "name": score.name,
+        "slug": slug,
+        "url": url,
+        "n": score.n,
+        "verdicts": score.verdicts,
+        "mean_rating": score.mean_rating,
+        "score": score.score,
+        "low": score.low,
+        "high": score.high,
     }
 
 

@@ -21,9 +21,11 @@ from pelican.urlwrappers import URLWrapper
 from .vocabulary import Term
 
 __all__ = [
+    "INSIGHT_PAGES",
     "TAXONOMIES",
     "Cell",
     "Company",
+    "InsightPage",
     "Taxonomy",
     "Touchpoint",
     "Verdict",
@@ -153,6 +155,9 @@ class Company(WowTerm):
         self, name: str, settings: Mapping[str, Any], slug: str | None = None
     ) -> None:
         super().__init__(name, settings, slug)
+        #: The company's ``CompanyScore`` (set by the generator), or None
+        #: when none of its stories has a verdict.
+        self.score: Any = None
         if not self.slug:
             # A name with no letters Pelican can slugify ("☕☕") would
             # otherwise be written over the list of companies.
@@ -234,4 +239,21 @@ TAXONOMIES: tuple[Taxonomy, ...] = (
         list_template="wow/companies",
         list_setting="WOW_COMPANIES",
     ),
+)
+
+
+@dataclass(frozen=True)
+class InsightPage:
+    """A single page over every story (trends, journeys): its template and
+    the ``<setting>_URL`` / ``<setting>_SAVE_AS`` pair that places it (an
+    empty save path builds no page, and nothing links to it)."""
+
+    name: str
+    template: str
+    setting: str
+
+
+INSIGHT_PAGES: tuple[InsightPage, ...] = (
+    InsightPage("trends", "wow/trends", "WOW_TRENDS"),
+    InsightPage("journeys", "wow/journeys", "WOW_JOURNEYS"),
 )

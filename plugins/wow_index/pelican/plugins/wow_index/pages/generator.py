@@ -27,9 +27,12 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from ..checking import check_files, story_problems
+from ..index.company_scores import score_companies
 from ..index.export import dumps, index_document, pieces
 from ..index.grouping import Tagged, WowIndex, build_index, company_key
+from ..index.journeys import build_journeys
 from ..index.taxonomy import (
+    INSIGHT_PAGES,
     TAXONOMIES,
     Cell,
     Company,
@@ -38,6 +41,7 @@ from ..index.taxonomy import (
     Verdict,
     WowTerm,
 )
+from ..index.trends import build_trends
 from ..notices import build_lines
 from ..pelican_compat import open_for_writing, speedups_enabled, template_search_path
 from ..problems import Problem, WowContentError, WowStoryError
@@ -53,6 +57,16 @@ from .article_frame import (
     frame_loader_source,
     title_joiner,
     with_heading_class,
+)
+from .charts import (
+    FlowChart,
+    IntervalChart,
+    TrendChart,
+    flow_chart,
+    interval_chart,
+    trend_chart,
+    verdict_colours,
+    verdict_symbols,
 )
 from .fragments import FragmentCache
 from .i18n import install_translations
@@ -176,6 +190,67 @@ class WowView:
         ]
         self.max_count = index.max_count
 
+        # The insights: trends, company scores, journeys (see their modules).
+        touchpoint_slugs = wow_settings.touchpoints.slugs
+        verdict_slugs = wow_settings.verdicts.slugs
+        self.trends = build_trends(
+            index.stories,
+            touchpoint_slugs,
+            verdict_slugs,
+            wow_settings["WOW_TREND_PERIOD"],
+        )
+        self.company_prior, self.company_scores = score_companies(
+            index.stories,
+            verdict_slugs,
+            wow_settings.ratings,
+            wow_settings["WOW_COMPANY_PRIOR_WEIGHT"],
+            index.company_names,
+        )
+        scored = {s.key: s for s in self.company_scores}
+        for co in self.companies:
+            co.score = scored.get(company_key(co.name))
+        #: (score, company term) in score order: the comparison's rows.
+        self.ranked = [(s, self._co[s.key]) for s in self.company_scores]
+        self.unrated = [co for co in self.companies if co.score is None]
+        self.journeys = build_journeys(index.stories, touchpoint_slugs, verdict_slugs)
+        self.colours = verdict_colours(verdict_slugs)
+        self.symbols = verdict_symbols(verdict_slugs)
+
+    def trend_chart(self, touchpoint: Any = None) -> TrendChart:
+        """The trend of one touchpoint (a term or slug), or of every story."""
+        slug = str(getattr(touchpoint, "slug", touchpoint))
+        series = (
+            self.trends.all
+            if touchpoint is None
+            else self.trends.touchpoints.get(slug, {})
+        )
+        return trend_chart(self.trends.periods, series, self.trends.verdicts)
+
+    def trend_stages(self) -> list[tuple[str, list[tuple[Touchpoint, TrendChart]]]]:
+        """Per journey stage, each touchpoint with rated, dated stories and
+        its chart: the small multiples of the trends page."""
+        stages = []
+        for stage, touchpoints in self.stages:
+            charts = [(tp, self.trend_chart(tp)) for tp in touchpoints]
+            charted = [(tp, chart) for tp, chart in charts if chart.total]
+            if charted:
+                stages.append((stage, charted))
+        return stages
+
+    def company_chart(self) -> IntervalChart:
+        """Every rated company's score and interval, in score order."""
+        prior = self.company_prior
+        return interval_chart(
+            [(s.name, s.n, s.score, s.low, s.high) for s in self.company_scores],
+            prior.worst,
+            prior.best,
+            prior.mean_rating,
+        )
+
+    def flow_chart(self) -> FlowChart:
+        """Verdict to verdict between consecutive moments."""
+        return flow_chart(self.journeys.verdict_flow, self.trends.verdicts)
+
     # Rows of the touchpoint x verdict matrix, for templates.
     @property
     def matrix(self) -> list[tuple[Touchpoint, list[Cell]]]:
@@ -223,6 +298,22 @@ class WowView:
         return (
             self.settings["WOW_COMPANIES_URL"]
             if self.settings["WOW_COMPANIES_SAVE_AS"]
+            else ""
+        )
+
+    @property
+    def trends_url(self) -> str:
+        return (
+            self.settings["WOW_TRENDS_URL"]
+            if self.settings["WOW_TRENDS_SAVE_AS"]
+            else ""
+        )
+
+    @property
+    def journeys_url(self) -> str:
+        return (
+            self.settings["WOW_JOURNEYS_URL"]
+            if self.settings["WOW_JOURNEYS_SAVE_AS"]
             else ""
         )
 
@@ -400,6 +491,8 @@ class WowGenerator(Generator):
         for name in (
             "WOW_INDEX_SAVE_AS",
             "WOW_COMPANIES_SAVE_AS",
+            "WOW_TRENDS_SAVE_AS",
+            "WOW_JOURNEYS_SAVE_AS",
             "WOW_JSON_SAVE_AS",
             "WOW_CSS_SAVE_AS",
         ):
@@ -514,6 +607,11 @@ class WowGenerator(Generator):
                 url=view.url,
                 page_name=view.url,
             )
+        for insight in INSIGHT_PAGES:
+            save_as = self.settings[f"{insight.setting}_SAVE_AS"]
+            if save_as:
+                url = self.settings[f"{insight.setting}_URL"]
+                yield self._page(save_as, insight.template, url=url, page_name=url)
         for taxonomy in TAXONOMIES:
             yield from self._taxonomy_outputs(taxonomy)
         # Term pages share one folder depth; cells sit one deeper, so the
@@ -644,6 +742,10 @@ class WowGenerator(Generator):
                 lazy=True,
                 stories=_one_by_one(view.index.stories, self.speedups),
                 summary=self.summaries.html,
+                trends=view.trends,
+                companies=(view.company_prior, view.company_scores),
+                journeys=view.journeys,
+                company_link=self._company_link,
             )
 
         if self.speedups and _is_pelicans_writer(writer):
@@ -655,6 +757,12 @@ class WowGenerator(Generator):
                 self.context,
                 url=save_as,
             )
+
+    def _company_link(self, name: str) -> tuple[str, str]:
+        """A company's slug and page URL (empty without a page)."""
+        assert self.view is not None
+        term = self.view.company(name) or Company(name, self.settings)
+        return term.slug, term.url
 
 
 def _is_pelicans_writer(writer: Any) -> bool:
