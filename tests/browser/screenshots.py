@@ -79,7 +79,7 @@ SHOTS = (
     Shot(
         "companies",
         "wow/company/",
-        "Companies: every company the stories name, with its stories counted",
+        "Companies compared: each score pulled toward the site mean, with N and its interval",
     ),
     Shot("journeys", "wow/journeys/", "Journeys: where they turn bad, and recover"),
 )
