@@ -7,6 +7,7 @@ the work through the pure functions of the other modules.
 
 from __future__ import annotations
 
+import logging
 import weakref
 from typing import Any
 
@@ -17,10 +18,13 @@ from .ahead import may_start_early
 from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
+from .problems import Problem, WowContentError
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
 
 __all__ = ["WowGenerator", "register"]
+
+logger = logging.getLogger(__name__)
 
 WOW_TEMPLATES = ("wow/touchpoint", "wow/verdict", "wow/company", "wow/cell")
 
@@ -48,15 +52,70 @@ def prepare_content(content: Any) -> None:
     problems = repair_content(content)
     if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.
+        from .linking import use_safe_links
         from .sanitizing import sanitize_content
 
         problems += sanitize_content(content)
+        # Links are rewritten safely, and the final HTML cleaned, when the
+        # content is rendered (see ``linking``).
+        use_safe_links(content)
     if problems:
         # Only on content that has some: a name more on every article costs
         # memory (Python shares the attribute names of a class's instances
         # only up to 30), and kept on the object, the problems are reported
         # again when a content cache keeps the object itself.
         content.wow_problems = tuple(problems)
+
+
+def refuse_static_files(generator: Any) -> None:
+    """``static_generator_finalized``: with WOW_SANITIZE_HTML, a static file
+    a browser would run (a page, a script, an SVG with script or outside
+    references) is taken out of the files to copy and reported; in strict
+    mode the build fails before anything is written."""
+    settings = generator.settings
+    if not settings.get("WOW_SANITIZE_HTML"):
+        return
+    from .static_files import refused_static_files
+
+    files = [
+        (static.relative_source_path, static.source_path)
+        for static in generator.staticfiles
+    ]
+    refused = refused_static_files(files, settings.get("WOW_STATIC_ACTIVE_FILES") or [])
+    if not refused:
+        return
+    names = {relative for relative, _ in refused}
+    generator.staticfiles[:] = [
+        s for s in generator.staticfiles if s.relative_source_path not in names
+    ]
+    static_content = generator.context.get("static_content", {})
+    for name in names:
+        static_content.pop(name, None)
+    _report([problem for _, problem in refused], settings)
+
+
+def _report(problems: list[Problem], settings: Any) -> None:
+    for problem in problems:
+        logger.warning("%s", problem.format())
+    if problems and settings.get("WOW_STRICT"):
+        raise WowContentError(problems)
+
+
+def check_links(generators: list[Any]) -> None:
+    """Every content read and every static file known: report each link
+    placeholder that names nothing in the site (it is published as text)."""
+    if not generators or not generators[0].settings.get("WOW_SANITIZE_HTML"):
+        return
+    from .linking import SafeLinks, link_problems
+
+    read = generators[0].context.get("generated_content", {})
+    problems = [
+        problem
+        for path in sorted(read)
+        if isinstance(read[path], SafeLinks)
+        for problem in link_problems(read[path])
+    ]
+    _report(problems, generators[0].settings)
 
 
 def get_generators(pelican: Any) -> type[WowGenerator]:
@@ -73,6 +132,7 @@ def end_reading(generators: list[Any]) -> None:
     give Pelican's tag, category and author lists constant-time ``in``."""
     if generators:
         parallel.finish(generators[0].settings)
+    check_links(generators)
     index_story_lists(generators)
     _GENERATORS[:] = [weakref.ref(generator) for generator in generators]
 
@@ -105,14 +165,17 @@ def register() -> None:
     signals.finalized.connect(end_build)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(refuse_static_files)
 
 
 __all__ += [
     "SettingsError",
+    "check_links",
     "configure",
     "end_build",
     "end_reading",
     "get_generators",
     "prepare_content",
+    "refuse_static_files",
     "start_writing",
 ]

@@ -228,7 +228,7 @@ def file_problems(
                 )
             )
 
-    if tags and source.kind == "article":
+    if tags:
         html = ""
         if source.is_markdown:
             renderer = renderer or markdown_renderer(settings)
@@ -236,10 +236,21 @@ def file_problems(
             html = renderer.convert(source.text)
         elif source.path.suffix.lower() in (".html", ".htm"):
             html = source.body
-        _, _, found = story_problems(
-            source.metadata(), html, wow, path=str(source.path)
-        )
-        problems.extend(found)
+        if source.kind == "article":
+            _, _, found = story_problems(
+                source.metadata(), html, wow, path=str(source.path)
+            )
+            problems.extend(found)
+        if settings.get("WOW_SANITIZE_HTML"):
+            from .publish_checks import markup_problems
+
+            summary = source.get("summary")
+            if summary and source.is_markdown:
+                # Rendered as Pelican renders a formatted field.
+                renderer = renderer or markdown_renderer(settings)
+                renderer.reset()
+                summary = renderer.convert(summary)
+            problems.extend(markup_problems(source.path, html, summary, settings))
     return problems
 
 

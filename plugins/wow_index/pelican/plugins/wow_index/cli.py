@@ -118,6 +118,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings, wow = load_site(args.settings)
     files = site_files(args.paths, settings)
     _, problems = check_sources(files, settings, wow, tags=True)
+    if not args.paths:  # the whole content folder: its static files too
+        from .publish_checks import static_file_problems
+
+        problems.extend(static_file_problems(settings))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     failed = bool(errors or (args.strict and warnings))

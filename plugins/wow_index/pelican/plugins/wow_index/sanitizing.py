@@ -25,6 +25,7 @@ __all__ = [
     "clean_html",
     "removed_markup",
     "sanitize_content",
+    "scheme_of",
     "unclosed_tags",
 ]
 
@@ -61,7 +62,7 @@ def clean_html(html: str) -> str:
     )
 
 
-def _scheme(url: str) -> str | None:
+def scheme_of(url: str) -> str | None:
     """The scheme of ``url`` as a browser would read it (ignoring the white
     space and control characters browsers skip), or None for a relative URL."""
     squeezed = "".join(ch for ch in url if ch > " ").lower()
@@ -96,7 +97,7 @@ def removed_markup(html: str) -> list[str]:
             if attribute not in allowed:
                 note(f"{attribute}=")
             elif attribute in _URL_ATTRIBUTES:
-                scheme = _scheme(value if isinstance(value, str) else " ".join(value))
+                scheme = scheme_of(value if isinstance(value, str) else " ".join(value))
                 if scheme is not None and scheme not in URL_SCHEMES:
                     note(f"{scheme}: URL")
     return found
@@ -156,8 +157,9 @@ def _report(content: Any, field: str, original: str) -> Problem | None:
     if removed:
         message = (
             f"removed {', '.join(removed)}: scripts, styles, frames, forms, "
-            "event handlers and links other than http(s), mailto and tel are "
-            "not published; write the story as text and ordinary Markdown"
+            "event handlers, data- attributes (search filters come from the "
+            "theme) and links other than http(s), mailto and tel are not "
+            "published; write the story as text and ordinary Markdown"
         )
     elif unclosed:
         tags = ", ".join(f"<{t}>" for t in unclosed)

@@ -123,6 +123,16 @@ SCHEMA: tuple[Setting, ...] = (
         "closed.",
     ),
     Setting(
+        "WOW_STATIC_ACTIVE_FILES",
+        [],
+        (list, tuple),
+        "With WOW_SANITIZE_HTML: static files (paths in the content folder, "
+        "or patterns such as 'demos/*.html') that may be published although a "
+        "browser runs them as a page or script (.html, .htm, .xhtml, .js, "
+        ".mjs …); any other such file is not published.",
+        check=_strings,
+    ),
+    Setting(
         "WOW_REMEMBER_FILES",
         False,
         (bool,),
