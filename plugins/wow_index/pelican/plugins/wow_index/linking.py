@@ -332,6 +332,11 @@ class SafePage(SafeLinks, Page):
     """A page whose links and HTML are made safe (see the module)."""
 
 
+# Pelican names a content's URL settings after its class (ARTICLE_SAVE_AS):
+# the classes keep the names of those they stand in for. (Pickling, for
+# Pelican's content cache, goes by the qualified name, which is their own.)
+SafeArticle.__name__ = "Article"
+SafePage.__name__ = "Page"
 _SAFE: dict[type, type] = {Article: SafeArticle, Page: SafePage}
 
 
