@@ -18,7 +18,7 @@ from .ahead import may_start_early
 from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
-from .problems import Problem, WowContentError
+from .problems import WowContentError
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
 
@@ -70,8 +70,7 @@ def prepare_content(content: Any) -> None:
 def refuse_static_files(generator: Any) -> None:
     """``static_generator_finalized``: with WOW_SANITIZE_HTML, a static file
     a browser would run (a page, a script, an SVG with script or outside
-    references) is taken out of the files to copy and reported; in strict
-    mode the build fails before anything is written."""
+    references) is taken out of the files to copy and reported."""
     settings = generator.settings
     if not settings.get("WOW_SANITIZE_HTML"):
         return
@@ -84,6 +83,7 @@ def refuse_static_files(generator: Any) -> None:
     refused = refused_static_files(files, settings.get("WOW_STATIC_ACTIVE_FILES") or [])
     if not refused:
         return
+    refused.sort(key=lambda item: item[0])
     names = {relative for relative, _ in refused}
     generator.staticfiles[:] = [
         s for s in generator.staticfiles if s.relative_source_path not in names
@@ -91,19 +91,18 @@ def refuse_static_files(generator: Any) -> None:
     static_content = generator.context.get("static_content", {})
     for name in names:
         static_content.pop(name, None)
-    _report([problem for _, problem in refused], settings)
-
-
-def _report(problems: list[Problem], settings: Any) -> None:
+    problems = [problem for _, problem in refused]
     for problem in problems:
         logger.warning("%s", problem.format())
-    if problems and settings.get("WOW_STRICT"):
-        raise WowContentError(problems)
+    # Failed on in strict mode with the link problems (see check_links).
+    generator.wow_problems = problems
 
 
 def check_links(generators: list[Any]) -> None:
     """Every content read and every static file known: report each link
-    placeholder that names nothing in the site (it is published as text)."""
+    placeholder that names nothing in the site (it is published as text);
+    in strict mode, fail on these and on the static files not published,
+    before anything is written."""
     if not generators or not generators[0].settings.get("WOW_SANITIZE_HTML"):
         return
     from .linking import SafeLinks, link_problems
@@ -115,7 +114,11 @@ def check_links(generators: list[Any]) -> None:
         if isinstance(read[path], SafeLinks)
         for problem in link_problems(read[path])
     ]
-    _report(problems, generators[0].settings)
+    for problem in problems:
+        logger.warning("%s", problem.format())
+    static = [p for g in generators for p in getattr(g, "wow_problems", ())]
+    if (static or problems) and generators[0].settings.get("WOW_STRICT"):
+        raise WowContentError(static + problems)
 
 
 def get_generators(pelican: Any) -> type[WowGenerator]:

@@ -181,12 +181,13 @@ def _known_term(content: Any, kind: str, wrapper: Any) -> bool:
 
 
 def resolve_target(
-    content: Any, target: LinkTarget, siteurl: str, *, attach: bool = True
+    content: Any, target: LinkTarget, siteurl: str, *, look_only: bool = False
 ) -> tuple[str | None, str]:
     """The URL a placeholder link stands for, or None and why not.
 
-    ``attach`` False only looks (an ``{attach}`` link moves the file it
-    names next to the story, which Pelican does when the link is written).
+    ``look_only`` checks that the target exists and changes nothing: an
+    ``{attach}`` link moves the file it names next to the story, which
+    Pelican does when the link is written.
     """
     settings = content.settings
     parsed = urlparse(target.target)
@@ -210,7 +211,11 @@ def resolve_target(
                 "the path, relative to this file or starting with / for the "
                 "content folder"
             )
-        if attach and target.what == "attach":
+        if look_only and target.what != "filename":
+            # Reading a static file's URL fixes where it is written, which
+            # an {attach} link written later must still be able to change.
+            return "", ""
+        if target.what == "attach":
             linked.attach_to(content)
         location = str(linked.url)
     elif target.what == "index":
@@ -242,7 +247,12 @@ def placeholder_line(path: str | None, target: LinkTarget) -> int | None:
     """Line of the source that holds the placeholder (its start)."""
     if not path:
         return None
-    probes = [f"{{{target.what}}}{target.target}"[:60], f"{{{target.what}}}"]
+    probes = [
+        target.value[:60],
+        f"{{{target.what}}}{target.target}"[:60],
+        f"{{{target.what}}}",
+        f"|{target.what}|",
+    ]
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
@@ -270,7 +280,7 @@ def link_problems(content: Any) -> list[Problem]:
             if target in seen:
                 continue
             seen.add(target)
-            url, why = resolve_target(content, target, "", attach=False)
+            url, why = resolve_target(content, target, "", look_only=True)
             if url is None:
                 problems.append(
                     Problem(
@@ -322,6 +332,25 @@ class SafeLinks:
         return content if rewritten is content else clean_html(rewritten)
 
     get_summary = _SUMMARY
+
+    def get_static_links(self) -> set[str]:
+        """The static files this content links to (Pelican publishes them
+        even outside STATIC_PATHS), read from the attribute values
+        themselves: a name with ``&`` in it is then found."""
+        links: set[str] = set()
+        settings: Any = self.settings  # type: ignore[attr-defined]
+        for target in placeholder_links(getattr(self, "_content", "") or "", settings):
+            if target.what not in ("static", "attach"):
+                continue
+            path = unquote(urlparse(target.target).path)
+            if path.startswith("/"):
+                path = path[1:]
+            else:
+                path = self.get_relative_source_path(  # type: ignore[attr-defined]
+                    os.path.join(self.relative_dir, path)  # type: ignore[attr-defined]
+                )
+            links.add(path)
+        return links
 
 
 class SafeArticle(SafeLinks, Article):

@@ -11,7 +11,7 @@ published.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -21,7 +21,40 @@ from .problems import Problem, display_path
 from .sanitizing import clean_html, removed_markup
 from .static_files import static_problem
 
-__all__ = ["markup_problems", "static_file_problems"]
+__all__ = ["markup_problems", "site_terms", "static_file_problems"]
+
+Terms = Mapping[str, set[str]]
+
+
+def site_terms(
+    sources: Iterable[Any], settings: Mapping[str, Any]
+) -> dict[str, set[str]]:
+    """The slugs of the tags, categories and authors ``sources`` (read with
+    ``read_source``) give the site, as Pelican would make them."""
+    from pelican.urlwrappers import Author, Category, Tag
+
+    root = Path(settings.get("PATH") or ".").resolve()
+    terms: dict[str, set[str]] = {"tag": set(), "category": set(), "author": set()}
+
+    def add(kind: str, wrapper: Any, names: Iterable[str]) -> None:
+        for name in names:
+            if name.strip():
+                terms[kind].add(wrapper(name.strip(), settings).slug)
+
+    for source in sources:
+        if source.kind != "article":
+            continue
+        add("tag", Tag, (source.get("tags") or "").split(","))
+        authors = source.get("authors") or source.get("author") or ""
+        add("author", Author, authors.split(",") or [settings.get("AUTHOR") or ""])
+        category = source.get("category")
+        if not category and settings.get("USE_FOLDER_AS_CATEGORY", True):
+            folder = Path(source.path).resolve().parent
+            category = folder.name if folder != root else None
+        add("category", Category, [category or settings.get("DEFAULT_CATEGORY", "")])
+    if settings.get("AUTHOR"):
+        add("author", Author, [settings["AUTHOR"]])
+    return terms
 
 
 def _line(path: Path, probe: str) -> int | None:
@@ -58,7 +91,11 @@ def _file_target(
 
 
 def _why_not(
-    target: LinkTarget, source: Path, root: Path, settings: Mapping[str, Any]
+    target: LinkTarget,
+    source: Path,
+    root: Path,
+    settings: Mapping[str, Any],
+    terms: Terms | None,
 ) -> str | None:
     if target.what not in KINDS:
         return (
@@ -70,6 +107,13 @@ def _why_not(
         return "the target is not a path in this site; link to the URL itself"
     if target.what in ("filename", "static", "attach"):
         return _file_target(target, source, root, settings)
+    if terms is not None and target.what in terms:
+        from pelican.urlwrappers import Author, Category, Tag
+
+        wrapper = {"tag": Tag, "category": Category, "author": Author}[target.what]
+        name = unquote(parsed.path)
+        if wrapper(name, settings).slug not in terms[target.what]:
+            return f"no {target.what} {name!r} in the site; correct the name"
     return None
 
 
@@ -78,10 +122,12 @@ def markup_problems(
     html: str,
     summary: str | None,
     settings: Mapping[str, Any],
+    terms: Terms | None = None,
 ) -> list[Problem]:
     """With ``WOW_SANITIZE_HTML``: the markup a build would remove from a
     story's rendered ``html`` and its ``summary``, and the link placeholders
-    it would publish as text."""
+    it would publish as text. ``terms`` (from :func:`site_terms`): the
+    tags, categories and authors a ``{tag}`` … link may name."""
     if not settings.get("WOW_SANITIZE_HTML"):
         return []
     problems: list[Problem] = []
@@ -104,7 +150,7 @@ def markup_problems(
                 )
             )
         for target in placeholder_links(clean_html(text), settings):
-            why = _why_not(target, source, root, settings)
+            why = _why_not(target, source, root, settings, terms)
             if why:
                 problems.append(
                     Problem(
