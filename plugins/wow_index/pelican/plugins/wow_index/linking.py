@@ -61,7 +61,7 @@ _URL_ATTRIBUTES = frozenset(
     {"href", "src", "poster", "data", "cite", "formaction", "action", "content"}
 )
 # One start tag as the sanitiser writes it: attribute values always in
-# double quotes, with '"' and '&' escaped (nothing else needs to be).
+# double quotes, with '"', '&', '<' and '>' escaped.
 _TAG = re.compile(r"<[A-Za-z][^\s/>]*(?:\s+[^\s\"'>/=]+(?:=\"[^\"]*\")?)*\s*/?>")
 _ATTRIBUTE = re.compile(r"(\s+)([^\s\"'>/=]+)=\"([^\"]*)\"")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -99,7 +99,13 @@ def _pattern(settings: Any) -> re.Pattern[str]:
 def escape_attribute(value: str) -> str:
     """``value`` escaped for a double-quoted attribute, as the sanitiser's
     serialiser writes it (so cleaning the result again changes nothing)."""
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("\xa0", "&nbsp;")
+    return (
+        value.replace("&", "&amp;")
+        .replace('"', "&quot;")
+        .replace("\xa0", "&nbsp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
 
 
 def _placeholders(
