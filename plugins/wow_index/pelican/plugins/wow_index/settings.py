@@ -118,9 +118,11 @@ SCHEMA: tuple[Setting, ...] = (
         False,
         (bool,),
         "Clean the HTML of every article and page (summaries included): "
-        "scripts, styles, frames, forms, event handlers and links other than "
-        "http(s), mailto and tel are removed and reported; unclosed tags are "
-        "closed.",
+        "scripts, styles, frames, forms, event handlers, data- attributes and "
+        "links other than http(s), mailto and tel are removed and reported; "
+        "unclosed tags are closed; link placeholders are rewritten safely and "
+        "the final HTML cleaned; static pages, scripts and unsafe SVGs are not "
+        "published.",
     ),
     Setting(
         "WOW_STATIC_ACTIVE_FILES",
