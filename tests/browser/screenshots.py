@@ -79,7 +79,7 @@ SHOTS = (
     Shot(
         "companies",
         "wow/company/",
-        "Companies compared: each score pulled toward the site mean, with N and its interval",
+        "Companies compared: scores pulled toward the mean, with N and interval",
     ),
     Shot("journeys", "wow/journeys/", "Journeys: where they turn bad, and recover"),
 )

@@ -7,6 +7,7 @@ the work through the pure functions of the other modules.
 
 from __future__ import annotations
 
+import logging
 import weakref
 from typing import Any
 
@@ -15,6 +16,7 @@ from pelican import signals
 from .pages.generator import WowGenerator
 from .pages.recovery import repair_content
 from .pelican_compat import speedups_enabled
+from .problems import WowContentError
 from .settings import SettingsError, load_settings
 from .speedups import parallel
 from .speedups.ahead import may_start_early
@@ -23,6 +25,8 @@ from .speedups.paths import remember_relative_path
 from .state import build_state, observe_fragments
 
 __all__ = ["WowGenerator", "register"]
+
+logger = logging.getLogger(__name__)
 
 WOW_TEMPLATES = ("wow/touchpoint", "wow/verdict", "wow/company", "wow/cell")
 
@@ -54,15 +58,73 @@ def prepare_content(content: Any) -> None:
     problems = repair_content(content)
     if settings.get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.
+        from .pages.linking import use_safe_links
         from .pages.sanitizing import sanitize_content
 
         problems += sanitize_content(content)
+        # Links are rewritten safely, and the final HTML cleaned, when the
+        # content is rendered (see ``linking``).
+        use_safe_links(content)
     if problems:
         # Only on content that has some: a name more on every article costs
         # memory (Python shares the attribute names of a class's instances
         # only up to 30), and kept on the object, the problems are reported
         # again when a content cache keeps the object itself.
         content.wow_problems = tuple(problems)
+
+
+def refuse_static_files(generator: Any) -> None:
+    """``static_generator_finalized``: with WOW_SANITIZE_HTML, a static file
+    a browser would run (a page, a script, an SVG with script or outside
+    references) is taken out of the files to copy and reported."""
+    settings = generator.settings
+    if not settings.get("WOW_SANITIZE_HTML"):
+        return
+    from .pages.static_files import refused_static_files
+
+    files = [
+        (static.relative_source_path, static.source_path)
+        for static in generator.staticfiles
+    ]
+    refused = refused_static_files(files, settings.get("WOW_STATIC_ACTIVE_FILES") or [])
+    if not refused:
+        return
+    refused.sort(key=lambda item: item[0])
+    names = {relative for relative, _ in refused}
+    generator.staticfiles[:] = [
+        s for s in generator.staticfiles if s.relative_source_path not in names
+    ]
+    static_content = generator.context.get("static_content", {})
+    for name in names:
+        static_content.pop(name, None)
+    problems = [problem for _, problem in refused]
+    for problem in problems:
+        logger.warning("%s", problem.format())
+    # Failed on in strict mode with the link problems (see check_links).
+    generator.wow_problems = problems
+
+
+def check_links(generators: list[Any]) -> None:
+    """Every content read and every static file known: report each link
+    placeholder that names nothing in the site (it is published as text);
+    in strict mode, fail on these and on the static files not published,
+    before anything is written."""
+    if not generators or not generators[0].settings.get("WOW_SANITIZE_HTML"):
+        return
+    from .pages.linking import SafeLinks, link_problems
+
+    read = generators[0].context.get("generated_content", {})
+    problems = [
+        problem
+        for path in sorted(read)
+        if isinstance(read[path], SafeLinks)
+        for problem in link_problems(read[path])
+    ]
+    for problem in problems:
+        logger.warning("%s", problem.format())
+    static = [p for g in generators for p in getattr(g, "wow_problems", ())]
+    if (static or problems) and generators[0].settings.get("WOW_STRICT"):
+        raise WowContentError(static + problems)
 
 
 def get_generators(pelican: Any) -> type[WowGenerator]:
@@ -78,13 +140,19 @@ def track_generator(generator: Any) -> None:
 
 
 def end_reading(generators: list[Any]) -> None:
-    """Every generator has read its content: with the speed-ups, stop the
+    """Every generator has read its content: report link placeholders that
+    name nothing (see :func:`check_links`) and, with the speed-ups, stop the
     Markdown workers, give Pelican's tag, category and author lists
     constant-time ``in``, and remember the generators for ``get_writer``."""
-    if not generators or not speedups_enabled(generators[0].settings):
+    if not generators:
         return
     settings = generators[0].settings
-    parallel.finish(settings)
+    speedups = speedups_enabled(settings)
+    if speedups:
+        parallel.finish(settings)
+    check_links(generators)
+    if not speedups:
+        return
     index_story_lists(generators)
     build_state(settings).generators = [weakref.ref(g) for g in generators]
 
@@ -121,16 +189,19 @@ def register() -> None:
     signals.finalized.connect(end_build)
     signals.content_object_init.connect(prepare_content)
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(refuse_static_files)
 
 
 __all__ += [
     "SettingsError",
+    "check_links",
     "configure",
     "end_build",
     "end_reading",
     "get_generators",
     "observe_fragments",
     "prepare_content",
+    "refuse_static_files",
     "start_writing",
     "track_generator",
 ]

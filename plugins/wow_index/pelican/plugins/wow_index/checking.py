@@ -141,11 +141,14 @@ def file_problems(
     *,
     tags: bool = True,
     renderer: Any = None,
+    terms: Mapping[str, set[str]] | None = None,
 ) -> list[Problem]:
     """Every problem of one file read with :func:`read_source`.
 
     With ``tags`` the story's tags and moments are checked too (moments need
-    the Markdown rendered: ``renderer`` is reused across files when given).
+    the Markdown rendered: ``renderer`` is reused across files when given),
+    and with ``WOW_SANITIZE_HTML`` the markup and links a build would not
+    publish (``terms``: the site's tags, categories and authors).
     """
     problems = list(source.problems)
     if source.text is None or not source.text.strip():
@@ -228,7 +231,7 @@ def file_problems(
                 )
             )
 
-    if tags and source.kind == "article":
+    if tags:
         html = ""
         if source.is_markdown:
             renderer = renderer or markdown_renderer(settings)
@@ -236,10 +239,23 @@ def file_problems(
             html = renderer.convert(source.text)
         elif source.path.suffix.lower() in (".html", ".htm"):
             html = source.body
-        _, _, found = story_problems(
-            source.metadata(), html, wow, path=str(source.path)
-        )
-        problems.extend(found)
+        if source.kind == "article":
+            _, _, found = story_problems(
+                source.metadata(), html, wow, path=str(source.path)
+            )
+            problems.extend(found)
+        if settings.get("WOW_SANITIZE_HTML"):
+            from .pages.publish_checks import markup_problems
+
+            summary = source.get("summary")
+            if summary and source.is_markdown:
+                # Rendered as Pelican renders a formatted field.
+                renderer = renderer or markdown_renderer(settings)
+                renderer.reset()
+                summary = renderer.convert(summary)
+            problems.extend(
+                markup_problems(source.path, html, summary, settings, terms)
+            )
     return problems
 
 
@@ -343,10 +359,17 @@ def check_sources(
     problems, file by file in the order given, duplicate slugs last."""
     sources = [read_source(path, kind) for path, kind in files]  # type: ignore[arg-type]
     renderer = markdown_renderer(settings) if tags else None
+    terms = None
+    if tags and settings.get("WOW_SANITIZE_HTML"):
+        from .pages.publish_checks import site_terms
+
+        terms = site_terms(sources, settings)
     problems: list[Problem] = []
     for source in sources:
         problems.extend(
-            file_problems(source, settings, wow, tags=tags, renderer=renderer)
+            file_problems(
+                source, settings, wow, tags=tags, renderer=renderer, terms=terms
+            )
         )
     problems.extend(duplicate_slugs(sources, settings))
     return sources, problems

@@ -138,9 +138,21 @@ SCHEMA: tuple[Setting, ...] = (
         False,
         (bool,),
         "Clean the HTML of every article and page (summaries included): "
-        "scripts, styles, frames, forms, event handlers and links other than "
-        "http(s), mailto and tel are removed and reported; unclosed tags are "
-        "closed.",
+        "scripts, styles, frames, forms, event handlers, data- attributes and "
+        "links other than http(s), mailto and tel are removed and reported; "
+        "unclosed tags are closed; link placeholders are rewritten safely and "
+        "the final HTML cleaned; static pages, scripts and unsafe SVGs are not "
+        "published.",
+    ),
+    Setting(
+        "WOW_STATIC_ACTIVE_FILES",
+        [],
+        (list, tuple),
+        "With WOW_SANITIZE_HTML: static files (paths in the content folder, "
+        "or patterns such as 'demos/*.html') that may be published although a "
+        "browser runs them as a page or script (.html, .htm, .xhtml, .js, "
+        ".mjs …); any other such file is not published.",
+        check=_strings,
     ),
     Setting(
         "WOW_REMEMBER_FILES",

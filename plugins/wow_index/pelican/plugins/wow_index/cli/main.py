@@ -206,6 +206,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     ]
     _, problems = check_sources(files, settings, wow, tags=True)
     problems = problems_before + problems
+    if not args.paths:  # the whole content folder: its static files too
+        from ..pages.publish_checks import static_file_problems
+
+        problems.extend(static_file_problems(settings))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     failed = bool(errors or (args.strict and warnings))
