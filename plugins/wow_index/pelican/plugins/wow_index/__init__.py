@@ -15,7 +15,7 @@ from pelican import signals
 
 from .pages.generator import WowGenerator
 from .pages.recovery import repair_content
-from .pelican_compat import speedups_enabled
+from .pelican_compat import speedups_enabled, warn_if_unsafe_links
 from .problems import WowContentError
 from .settings import SettingsError, load_settings
 from .speedups import parallel
@@ -37,6 +37,7 @@ def configure(pelican: Any) -> None:
     settings = pelican.settings
     wow = load_settings(settings)
     speedups_enabled(settings, warn=True)
+    warn_if_unsafe_links(settings)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     for name in WOW_TEMPLATES:
         paginated.setdefault(name, wow["WOW_PAGINATION"])
@@ -80,24 +81,9 @@ def refuse_static_files(generator: Any) -> None:
     settings = generator.settings
     if not settings.get("WOW_SANITIZE_HTML"):
         return
-    from .pages.static_files import refused_static_files
+    from .pages.static_files import withhold_refused
 
-    files = [
-        (static.relative_source_path, static.source_path)
-        for static in generator.staticfiles
-    ]
-    refused = refused_static_files(files, settings.get("WOW_STATIC_ACTIVE_FILES") or [])
-    if not refused:
-        return
-    refused.sort(key=lambda item: item[0])
-    names = {relative for relative, _ in refused}
-    generator.staticfiles[:] = [
-        s for s in generator.staticfiles if s.relative_source_path not in names
-    ]
-    static_content = generator.context.get("static_content", {})
-    for name in names:
-        static_content.pop(name, None)
-    problems = [problem for _, problem in refused]
+    problems = withhold_refused(generator)
     for problem in problems:
         logger.warning("%s", problem.format())
     # Failed on in strict mode with the link problems (see check_links).

@@ -32,6 +32,7 @@ from typing import Any
 __all__ = [
     "RELIED_ON",
     "Reliance",
+    "content_context",
     "content_html",
     "content_memos",
     "discard_writes",
@@ -40,6 +41,7 @@ __all__ = [
     "override_output_path",
     "parameters",
     "parse_markdown_metadata",
+    "pelican_summary",
     "read_caches",
     "set_content_html",
     "set_summary_html",
@@ -49,6 +51,7 @@ __all__ = [
     "summary_memo",
     "template_search_path",
     "unmet",
+    "warn_if_unsafe_links",
 ]
 
 logger = logging.getLogger(__name__)
@@ -160,6 +163,30 @@ RELIED_ON: tuple[Reliance, ...] = (
         speedups_only=False,
     ),
     Reliance(
+        "pelican.contents.Content._update_content(content, siteurl) "
+        "(the link rewrite WOW_SANITIZE_HTML makes safe)",
+        lambda: (
+            parameters(_content_class()._update_content)
+            == ["self", "content", "siteurl"]
+        ),
+        speedups_only=False,
+    ),
+    Reliance(
+        "pelican.contents.Content.get_summary, memoized (.func, .cache), "
+        "and get_static_links()",
+        lambda: (
+            callable(getattr(_content_class().__dict__["get_summary"], "func", None))
+            and _memo_of(_content_class().get_summary) is not None
+            and parameters(_content_class().get_static_links) == ["self"]
+        ),
+        speedups_only=False,
+    ),
+    Reliance(
+        "pelican.contents.Content._context and .relative_dir",
+        lambda: source_mentions(_content_class(), "self._context", "relative_dir"),
+        speedups_only=False,
+    ),
+    Reliance(
         "pelican.cache.FileDataCacher._cache, under CachingGenerator and Readers",
         lambda: (
             source_mentions(_data_cacher(), "self._cache = ")
@@ -245,6 +272,35 @@ def override_output_path(content: Any, save_as: str, url: str | None) -> None:
     content.override_save_as = save_as
     if url is not None:
         content.override_url = url
+
+
+def content_context(content: Any) -> dict[str, Any]:
+    """The site-wide context a content object resolves its links in."""
+    return content._context
+
+
+def pelican_summary() -> Any:
+    """Pelican's own memoized ``Content.get_summary`` (``.func``, ``.cache``)."""
+    return _content_class().__dict__["get_summary"]
+
+
+def warn_if_unsafe_links(settings: Mapping[str, Any]) -> None:
+    """With ``WOW_SANITIZE_HTML``: say once, at start-up, if this Pelican
+    lacks what the safe link rewrite relies on (links would then be made by
+    Pelican's own code, unchecked)."""
+    if not settings.get("WOW_SANITIZE_HTML"):
+        return
+    missing = mismatches(speedups=False)
+    if missing:
+        from pelican import __version__
+
+        logger.warning(
+            "pelican-wow-index: WOW_SANITIZE_HTML cannot make links safely on "
+            "Pelican %s, which does not have %s; link placeholders are made "
+            "by Pelican's own code. Use a Pelican version the plugin supports.",
+            __version__,
+            "; ".join(missing),
+        )
 
 
 # Speed-ups ------------------------------------------------------------------

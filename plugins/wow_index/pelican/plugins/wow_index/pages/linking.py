@@ -33,9 +33,10 @@ from html import unescape
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlparse, urlunparse
 
-from pelican.contents import Article, Author, Category, Content, Page, Tag
+from pelican.contents import Article, Author, Category, Page, Tag
 from pelican.utils import memoized
 
+from ..pelican_compat import content_context, content_html, pelican_summary
 from ..problems import Problem, display_path
 from .sanitizing import URL_SCHEMES, clean_html
 
@@ -158,7 +159,7 @@ def rewrite_links(
 
 
 def _linked_content(content: Any, key: str, path: str) -> Any:
-    context = content._context
+    context = content_context(content)
     candidates = [path, unquote(path)]
     for candidate in candidates:
         if candidate.startswith("/"):
@@ -176,7 +177,7 @@ def _linked_content(content: Any, key: str, path: str) -> Any:
 def _known_term(content: Any, kind: str, wrapper: Any) -> bool:
     """Whether the site has the tag, category or author ``wrapper``."""
     plural = {"tag": "tags", "category": "categories", "author": "authors"}[kind]
-    known = content._context.get(plural)
+    known = content_context(content).get(plural)
     if known is None:  # not known yet: nothing to compare with
         return True
     slugs = {
@@ -279,7 +280,7 @@ def link_problems(content: Any) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[LinkTarget] = set()
     for field, html in (
-        ("text", getattr(content, "_content", None)),
+        ("text", content_html(content)),
         ("Summary", content.metadata.get("summary")),
     ):
         for target in placeholder_links(str(html or ""), settings):
@@ -309,7 +310,7 @@ def _clean_summary(content: Any, siteurl: str) -> str:
     return clean_html(summary) if summary else summary
 
 
-_PELICAN_SUMMARY: Any = Content.__dict__["get_summary"]
+_PELICAN_SUMMARY: Any = pelican_summary()
 _SUMMARY = memoized(_clean_summary)
 # Pelican's own memo: one summary per (story, SITEURL) is kept, as without
 # the plugin, and the plugin's memo handling (``memos``) sees it.
@@ -345,7 +346,7 @@ class SafeLinks:
         themselves: a name with ``&`` in it is then found."""
         links: set[str] = set()
         settings: Any = self.settings  # type: ignore[attr-defined]
-        for target in placeholder_links(getattr(self, "_content", "") or "", settings):
+        for target in placeholder_links(content_html(self) or "", settings):
             if target.what not in ("static", "attach"):
                 continue
             path = unquote(urlparse(target.target).path)
@@ -382,5 +383,5 @@ def use_safe_links(content: Any) -> bool:
     if safe is None:
         return False
     content.__class__ = safe
-    content.wow_clean_text = getattr(content, "_content", None)
+    content.wow_clean_text = content_html(content)
     return True

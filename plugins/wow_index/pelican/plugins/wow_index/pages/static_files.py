@@ -27,6 +27,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
 from ..problems import Problem, display_path
 
@@ -182,3 +183,24 @@ def refused_static_files(
         if problem is not None:
             refused.append((relative, problem))
     return refused
+
+
+def withhold_refused(generator: Any) -> list[Problem]:
+    """Take the refused static files out of what Pelican's static generator
+    copies and links to; return their problems, in path order."""
+    settings = generator.settings
+    files = [
+        (static.relative_source_path, static.source_path)
+        for static in generator.staticfiles
+    ]
+    refused = refused_static_files(files, settings.get("WOW_STATIC_ACTIVE_FILES") or [])
+    refused.sort(key=lambda item: item[0])
+    names = {relative for relative, _ in refused}
+    if names:
+        generator.staticfiles[:] = [
+            s for s in generator.staticfiles if s.relative_source_path not in names
+        ]
+        static_content = generator.context.get("static_content", {})
+        for name in names:
+            static_content.pop(name, None)
+    return [problem for _, problem in refused]
