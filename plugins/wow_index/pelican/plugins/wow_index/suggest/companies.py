@@ -39,6 +39,12 @@ MIN_SCORE = 3.5
 or once after "at"/"from" with a possessive, and so on)."""
 MIN_LEAD = 1.0
 """How far the best name must lead the runner-up; closer, it is a guess."""
+MIN_SOLE = 2.5
+"""Less evidence will do for the only name a story gives, when a word such as
+"at", "from" or a possessive points to it and it is no everyday word: "my
+contract with Orbit", "a teapot from Kilnhouse"."""
+SOLE_RIVAL = 0.5
+"""The most the runner-up may score for a name to count as the only one."""
 
 _COMPANY_WORDS = frozenset(lexicon.COMPANY_WORDS)
 _EDGE_WORDS = lexicon.NOT_COMPANIES | {"and", "of", "de", "on"}
@@ -47,6 +53,9 @@ _EDGE_WORDS = lexicon.NOT_COMPANIES | {"and", "of", "de", "on"}
 _SENTENCE_END = re.compile(
     r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
     r"(?<!\bMrs\.)[\"'”’)]*\s+"
+)
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central".split()
 )
 _INITIAL = re.compile(r"[A-Z]\.?")
 # Words that name a department or team of a firm, not the firm: "Pellow
@@ -174,6 +183,7 @@ _PLACE_BEFORE = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:mr|mrs|ms|miss|dr|sir|dear|hi|hello|hey|thanks|cheers)\.?\s+$)|"
+    r"(?:\b(?:spoke|speaking|talked|talking|chatted|chatting)\s+(?:to|with)\s+$)|"
     r"(?:\b(?:man|woman|guy|chap|lad|lady|girl|boy|bloke|fellow|person|someone|"
     r"adviser|advisor|agent|manager|owner|driver|engineer|technician|assistant|"
     r"rep|nurse|doctor|pharmacist|husband|wife|son|daughter|friend|neighbour|"
@@ -205,8 +215,8 @@ _A_PRODUCT = re.compile(r"\b(?:an?|pair\s+of)\s+$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DOMAIN = re.compile(
     r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\."
-    r"(?:com|co\.uk|co|uk|ie|in|ng|net|org|io|app|shop|store|com\.au|co\.nz|"
-    r"co\.za|ph|sg|ca|de|fr|eu)\b",
+    r"(?:co\.uk|com\.au|co\.nz|co\.za|org\.uk|com\.sg|com\.ng|com|co|uk|ie|in|ng|"
+    r"net|org|io|app|shop|store|ph|sg|ca|de|fr|eu|nz|au|za)\b(?!\.\w)",
     re.I,
 )
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z]\w{2,})")
@@ -298,6 +308,12 @@ def _clean(raw: str) -> list[str]:
         (words[0].casefold() in _EDGE_WORDS and words[0] not in _COMPANY_WORDS)
         or words[0] == "&"
     ):
+        if (
+            words[0].casefold() in _DIRECTIONS
+            and len(words) > 2
+            and words[-1] in _COMPANY_WORDS
+        ):
+            break  # "Southern Cross Credit Union"
         words = words[1:]
     # A model number ends the brand: "Sweepr S3" is Sweepr's, "Veltra Aero 14"
     # is Veltra's.
@@ -506,9 +522,18 @@ def find_company(
         reason = f"a company of this site, named {times}x"
         return CompanyGuess(best, 10.0 + times, [reason])
     ranked = _rank(title, text, markdown, common)
-    if not ranked or ranked[0].score < MIN_SCORE:
+    if not ranked:
         return None
     best = ranked[0]
+    rival = ranked[1].score if len(ranked) > 1 else 0.0
+    sole = (
+        best.cued
+        and rival <= SOLE_RIVAL
+        and best.score >= MIN_SOLE
+        and not any(w.casefold() in common for w in best.name.split())
+    )
+    if best.score < MIN_SCORE and not sole:
+        return None
     if len(ranked) > 1 and best.score - ranked[1].score < MIN_LEAD:
         return None
     return CompanyGuess(best.name, round(best.score, 2), list(best.reasons))
@@ -559,7 +584,9 @@ def _people(text: str) -> set[str]:
 def _registrable(host: str) -> str:
     """``shop.zoomcart.in`` is zoomcart.in's, ``care.pellow.co.uk`` pellow.co.uk's."""
     labels = host.casefold().split(".")
-    keep = 3 if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "ac") else 2
+    keep = (
+        3 if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "ac") else 2
+    )
     return ".".join(labels[-keep:])
 
 
@@ -587,7 +614,9 @@ def _add_domains(
     for domain in dict.fromkeys(written):
         letters = _letters(domain.split(".")[0])
         if any(
-            _matches_domain(c.name, [letters]) for c in candidates.values() if c.score > 0
+            _matches_domain(c.name, [letters])
+            for c in candidates.values()
+            if c.score > 0
         ):
             continue
         candidate = candidates.setdefault(domain, _Candidate(domain, shaped=True))
@@ -623,8 +652,10 @@ def _rank(
             # "Hexley Junction", "Kilometre Six": a place or a point, whose
             # last word _clean has dropped.
             last = re.sub(r"['’]s?$", "", raw.split()[-1]).casefold() if raw else ""
-            if words and last != words[-1].casefold() and (
-                last in _PLACE_ENDINGS or last in _NUMBERS
+            if (
+                words
+                and last != words[-1].casefold()
+                and (last in _PLACE_ENDINGS or last in _NUMBERS)
             ):
                 continue
             if words and source == "title" and title_case:
@@ -646,7 +677,13 @@ def _rank(
                 words = words[:1]
             if _person_or_place(words, before, after):
                 continue
-            capitals = _in_capitals(words, common)
+            # A brand in capitals names its product: "My KORVAN Headphones".
+            # Several words in capitals are shouting ("ABSOLUTELY FOREVER").
+            shouted = sum(1 for w in raw.split() if w.isupper() and len(w) > 1) > 1
+            loud = [w for w in words if _in_capitals([w], common)]
+            if len(loud) == 1 and len(words) > 1 and not _shaped(words):
+                words = loud
+            capitals = not shouted and _in_capitals(words, common)
             cue = _BEFORE.search(before) or _DEALT.search(before)
             if (
                 source == "title"
