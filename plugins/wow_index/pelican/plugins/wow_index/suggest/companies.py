@@ -55,7 +55,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\bMrs\.)[\"'”’)]*\s+"
 )
 _DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central".split()
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 )
 _INITIAL = re.compile(r"[A-Z]\.?")
 # Words that name a department or team of a firm, not the firm: "Pellow
@@ -207,7 +207,7 @@ _PLACE_ENDINGS = {"street", "road", "avenue", "square", "station", "airport"}
 _PLACE_ENDINGS |= {"junction", "terminal", "park", "way", "bridge", "hill", "monument"}
 _PLACE_ENDINGS |= {"platform", "gate", "lane", "cottage", "house"}
 _NUMBERS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve".split()
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
 _MODEL = re.compile(r"^(?:[A-Z]{0,3}\d[\w-]*|\d+)$")
 _MODEL_AFTER = re.compile(r"^\s+(?:[A-Z]{0,3}\d[\w-]*)(?![\w'’])")
@@ -285,9 +285,13 @@ def _shaped(words: list[str]) -> bool:
     inner capitals in one word ("ZapMobile"). Two plurals or two "-ing"
     words joined by "&" are a heading or a menu ("Documents & Settings",
     "Banking & Payments"), not a firm."""
-    if len(words) == 3 and words[1] == "&" and words[2] not in _COMPANY_WORDS:
-        if all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2])):
-            return False
+    if (
+        len(words) == 3
+        and words[1] == "&"
+        and words[2] not in _COMPANY_WORDS
+        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
+    ):
+        return False
     if "&" in words or any("&" in w for w in words):
         return True
     if len(words) > 1 and words[-1].strip(".") in _COMPANY_WORDS:
