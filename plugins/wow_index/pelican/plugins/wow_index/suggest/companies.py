@@ -7,20 +7,29 @@ the reasons go with it. Evidence, strongest first:
 * a company the site already knows (the ``Company`` of its other stories),
   found in the story: it comes back in the site's own spelling;
 * a pasted e-mail header or signature ("From: Kettle & Co", "The Kettle &
-  Co team"), or an address or domain that spells the name
-  (``help@kettleandco.com``);
+  Co team", "Dear Kettle & Co team"), without the department after it
+  ("Kettle & Co Customer Care"), or an address or domain that spells the
+  name (``help@kettleandco.com``);
+* a domain no name of the story spells, as written ("ordered from
+  zoomcart.in"): for some shops it is the only name a customer sees;
 * a name shaped like a firm's: it ends in a word such as "Bank" or
-  "Couriers", has an ampersand, or is written in one word with inner
-  capitals ("ParcelPigeon");
-* a possessive ("Brannock's app"), or a preposition a firm follows ("at",
-  "from", "with", "ordered from", "rang");
+  "Couriers", has an ampersand ("M. Patel & Sons"), is written in one word
+  with inner capitals ("ParcelPigeon") or is one word in capitals that is
+  no abbreviation ("NORDHAVN");
+* the words around it: verbs of dealing with the firm ("ordered from",
+  "rang", "walked into", "my contract with") most, a possessive ("Brannock's
+  app") or a preposition ("at", "from", "with") less, a firm behind another
+  ("run by", "through") little and one the writer left ("switched from")
+  not at all: a story of several firms is about the one the customer dealt
+  with;
 * the title, and being named again and again.
 
 Capitalised words that are not firms are set aside first: sentence openers
-("Popped in", "Ordered"), people ("Dennis", "Mr Ellery", "a man called
-Dennis"), days, months, places, headings and blog words ("Blog Post"), tech
-and file words ("HTML5", "PDF", "Wi-Fi"), channels ("WhatsApp"), product
-tiers ("Pro Max") and model numbers ("Sweepr S3" gives "Sweepr").
+("Popped in", "Ordered"), people and bots ("Dennis", "Mr Ellery", "a man
+called Dennis", "Tilly, the bot"), days, months, places, headings and blog
+words ("Blog Post"), tech and file words ("HTML5", "PDF", "Wi-Fi"), channels
+("WhatsApp"), product tiers ("Pro Max") and model numbers ("Sweepr S3" gives
+"Sweepr").
 """
 
 from __future__ import annotations
@@ -205,7 +214,7 @@ _BUSINESS_CALLED = re.compile(
 )
 _PLACE_ENDINGS = {"street", "road", "avenue", "square", "station", "airport"}
 _PLACE_ENDINGS |= {"junction", "terminal", "park", "way", "bridge", "hill", "monument"}
-_PLACE_ENDINGS |= {"platform", "gate", "lane", "cottage", "house"}
+_PLACE_ENDINGS |= {"platform", "gate", "lane", "cottage"}
 _NUMBERS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
