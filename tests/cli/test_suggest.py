@@ -39,13 +39,16 @@ FLOORS = {
     ("suggest_more3", "all"): (0.96, 0.97),  # trained on
     ("suggest_blind3", "all"): (0.85, 0.88),  # blind: scored once, never fitted
     ("suggest_blind4", "all"): (0.89, 0.70),  # blind: scored once, never fitted
+    # blind: scored once, never fitted (0.767 touchpoint, 0.717 verdict)
+    ("suggest_blind5", "all"): (0.74, 0.69),
 }
 # Companies, measured from the story's words (evaluate withholds a story's own
 # Company field; the companies of the other stories and of the site are
 # known): (least share right of the stories that name one, most share of all
 # stories given a wrong name). A short form of the labelled name ("Tilbury"
 # for "Tilbury Keys & Locks") is neither right nor wrong. The rules were
-# written looking at every set below but suggest_blind5: suggest_blind4 was
+# written looking at every set below but suggest_blind5, which a writer who
+# never saw the suggester wrote and labelled: suggest_blind4 was
 # blind once (0.500 right, 0.167 wrong when scored) and is now developed on;
 # suggest_company and suggest_company2 are stories written to hold the hard
 # shapes (site companies, pasted headers, signatures, domains, departments,
@@ -61,6 +64,9 @@ COMPANY_FLOORS = {
     "suggest_more3": (0.78, 0.05),  # developed on
     "suggest_extra": (0.72, 0.02),  # developed on
     "suggest_blind4": (0.88, 0.05),  # developed on (was blind once)
+    # blind: scored once, never fitted (0.523 right, 0.100 wrong when scored;
+    # below the aim of 0.70 and 1 in 12, see the plugin README)
+    "suggest_blind5": (0.50, 0.12),
 }
 MODEL = (
     ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggest/suggestion_model.json"
