@@ -228,3 +228,23 @@ def test_import_warns_when_the_folder_is_not_read_by_the_site(tmp_path):
         "import", page, "--into", str(tmp_path / "elsewhere"), "-s", str(conf)
     )
     assert "is outside the site's content folder" in away.err
+
+
+def test_import_suggests_a_company_of_the_site_in_its_spelling(tmp_path):
+    content, conf = site_settings(tmp_path)
+    write(
+        content / "stories" / "known.md",
+        "Title: Known\nDate: 2026-01-01\nTouchpoint: store\nVerdict: good\n"
+        "Company: Kettle & Co\n\nFine.\n",
+    )
+    page = write(
+        tmp_path / "lid.html",
+        "<html><head><title>The lid</title></head><body><p>I took the teapot "
+        "back to kettle and co on Saturday and they fitted a new lid while I "
+        "waited.</p></body></html>",
+    )
+    into = content / "stories" / "imported"
+    result = plugin("import", str(page), "--into", str(into), "-s", str(conf))
+    assert result.code == 0, result.err
+    (story,) = into.glob("*.md")
+    assert "Suggested-Company: Kettle & Co\n" in story.read_text(encoding="utf-8")

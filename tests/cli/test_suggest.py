@@ -39,27 +39,34 @@ FLOORS = {
     ("suggest_more3", "all"): (0.96, 0.97),  # trained on
     ("suggest_blind3", "all"): (0.85, 0.88),  # blind: scored once, never fitted
     ("suggest_blind4", "all"): (0.89, 0.70),  # blind: scored once, never fitted
+    # blind: scored once, never fitted (0.767 touchpoint, 0.717 verdict)
+    ("suggest_blind5", "all"): (0.74, 0.69),
 }
 # Companies, measured from the story's words (evaluate withholds a story's own
 # Company field; the companies of the other stories and of the site are
 # known): (least share right of the stories that name one, most share of all
 # stories given a wrong name). A short form of the labelled name ("Tilbury"
 # for "Tilbury Keys & Locks") is neither right nor wrong. The rules were
-# written looking at suggest, suggest_check, suggest_train, suggest_blind3
-# and suggest_company (stories of the hard shapes: site companies, pasted
-# headers, signatures, domains, blog words, tiers, people, places);
-# suggest_more3 and suggest_extra were held out.
+# written looking at every set below but suggest_blind5, which a writer who
+# never saw the suggester wrote and labelled: suggest_blind4 was
+# blind once (0.500 right, 0.167 wrong when scored) and is now developed on;
+# suggest_company and suggest_company2 are stories written to hold the hard
+# shapes (site companies, pasted headers, signatures, domains, departments,
+# names in capitals, initials, several companies, blog words, tiers, people,
+# places, house names, shouting).
 COMPANY_FLOORS = {
-    "suggest": (0.78, 0.02),  # developed on
-    "suggest_check": (0.66, 0.02),  # developed on
+    "suggest": (0.80, 0.02),  # developed on
+    "suggest_check": (0.74, 0.02),  # developed on
     "suggest_train": (0.58, 0.02),  # developed on
     "suggest_blind3": (0.86, 0.04),  # developed on
-    "suggest_company": (0.78, 0.02),  # developed on
-    "suggest_more3": (0.72, 0.05),  # held out
-    "suggest_extra": (0.72, 0.02),  # held out
-    # blind: scored once, never fitted (0.500 right, 0.167 wrong when scored;
+    "suggest_company": (0.82, 0.02),  # developed on
+    "suggest_company2": (0.94, 0.02),  # developed on
+    "suggest_more3": (0.78, 0.05),  # developed on
+    "suggest_extra": (0.72, 0.02),  # developed on
+    "suggest_blind4": (0.88, 0.05),  # developed on (was blind once)
+    # blind: scored once, never fitted (0.523 right, 0.100 wrong when scored;
     # below the aim of 0.70 and 1 in 12, see the plugin README)
-    "suggest_blind4": (0.47, 0.19),
+    "suggest_blind5": (0.50, 0.12),
 }
 MODEL = (
     ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggest/suggestion_model.json"
@@ -181,6 +188,63 @@ def test_companies_from_headers_signatures_addresses_and_possessives(tmp_path):
     }
 
 
+def test_domains_capitals_departments_and_initials(tmp_path):
+    got = _companies(
+        tmp_path,
+        {
+            "domain.md": "Title: A lamp\nDate: 2026-01-01\n\nI ordered a desk "
+            "lamp from brightnook.co.nz and it took three weeks.\n",
+            "mail.md": "Title: Menus\nDate: 2026-01-01\n\nI wrote to "
+            "orders@quillpost.shop late at night and had a proof by nine.\n",
+            "spelt.md": "Title: Savings\nDate: 2026-01-01\n\nTarnwell Bank let "
+            "me open a second pot on tarnwellbank.com in four minutes.\n",
+            "capitals.md": "Title: A cooker\nDate: 2026-01-01\n\nMy ZENTARA rice "
+            "cooker remembers the last setting. ZENTARA's help page fixed the "
+            "valve.\n",
+            "department.md": "Title: A bill\nDate: 2026-01-01\n\nTheir reply:\n\n"
+            "From: Marlow Energy Billing <billing@marlowenergy.com>\n"
+            "Subject: Your query\n\nYour bill is correct.\n",
+            "initial.md": "Title: A valve\nDate: 2026-01-01\n\nThe fourth firm we "
+            "tried was J. Whitcombe & Co. Mr Whitcombe found the part in a "
+            "drawer.\n\nYours,\nR. T. Abney\n",
+        },
+    )
+    assert got == {
+        "domain.md": "brightnook.co.nz",
+        "mail.md": "quillpost.shop",
+        "spelt.md": "Tarnwell Bank",
+        "capitals.md": "ZENTARA",
+        "department.md": "Marlow Energy",
+        "initial.md": "J. Whitcombe & Co",
+    }
+
+
+def test_the_company_dealt_with_over_a_brand_a_bot_or_one_left(tmp_path):
+    got = _companies(
+        tmp_path,
+        {
+            "shop.md": "Title: A toaster\nDate: 2026-01-01\n\nI bought a Frennix "
+            "toaster from Holmby Stores. When it failed I took it back and "
+            "rang Holmby Stores; they swapped it.\n",
+            "bot.md": "Title: Three evenings\nDate: 2026-01-01\n\nI've been with "
+            "Glasswick Telecom for years. Their chat opens with Pimm, the bot. "
+            "Pimm asked me to restart the router. Pimm asked again. Pimm "
+            "offered a call.\n",
+            "left.md": "Title: Switching\nDate: 2026-01-01\n\nAfter four years "
+            "with Brightmere Gas, I switched. I walked into the Solvane shop "
+            "and Solvane's app had my meter reading in a minute.\n",
+            "title.md": "Title: Moving House with Rollick\nDate: 2026-01-01\n\n"
+            "The depot had the keys ready and the van was clean.\n",
+        },
+    )
+    assert got == {
+        "shop.md": "Holmby Stores",
+        "bot.md": "Glasswick Telecom",
+        "left.md": "Solvane",
+        "title.md": "Rollick",
+    }
+
+
 def test_words_that_are_not_companies_are_not_suggested(tmp_path):
     got = _companies(
         tmp_path,
@@ -197,9 +261,27 @@ def test_words_that_are_not_companies_are_not_suggested(tmp_path):
             "tech.md": "Title: The Wi-Fi guide, a PDF\nDate: 2026-01-01\n\nThe "
             "Wi-Fi guide was a PDF. The PDF had forty pages. Wi-Fi works now, "
             "over Bluetooth too, on my iPhone.\n",
+            "shouting.md": "Title: NEVER AGAIN, I said\nDate: 2026-01-01\n\n"
+            "The queue took ABSOLUTELY FOREVER. Then I went back and it was "
+            "short.\n",
+            "menu.md": "Title: Statements\nDate: 2026-01-01\n\nThe statements "
+            "page is no longer buried under Documents & Settings. I found it "
+            "at Kilometre Six of my patience, near Hexley Junction.\n",
+            "mailhost.md": "Title: The corner shop\nDate: 2026-01-01\n\nSanjay "
+            "texts us from his gmail.com address when a parcel comes.\n",
         },
     )
-    assert got == dict.fromkeys(["blog.md", "tier.md", "people.md", "tech.md"])
+    assert got == dict.fromkeys(
+        [
+            "blog.md",
+            "tier.md",
+            "people.md",
+            "tech.md",
+            "shouting.md",
+            "menu.md",
+            "mailhost.md",
+        ]
+    )
 
 
 def test_json_has_one_object_per_file_with_the_documented_keys():

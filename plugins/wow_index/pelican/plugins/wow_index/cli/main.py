@@ -545,7 +545,9 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     into = Path(args.into)
     has_site = Path(args.settings or "pelicanconf.py").is_file()
     unread = unread_folder(into, settings) if has_site else None
-    suggester = Suggester(wow.touchpoints, wow.verdicts)
+    # A post that names a company of the site gets it in the site's spelling.
+    companies = known_companies(args.settings, settings).values()
+    suggester = Suggester(wow.touchpoints, wow.verdicts, companies=companies)
     report = import_all(sources, into, suggester, ImportReport())
     if args.json:
         _dump(report.as_dict(), out)

@@ -7,20 +7,29 @@ the reasons go with it. Evidence, strongest first:
 * a company the site already knows (the ``Company`` of its other stories),
   found in the story: it comes back in the site's own spelling;
 * a pasted e-mail header or signature ("From: Kettle & Co", "The Kettle &
-  Co team"), or an address or domain that spells the name
-  (``help@kettleandco.com``);
+  Co team", "Dear Kettle & Co team"), without the department after it
+  ("Kettle & Co Customer Care"), or an address or domain that spells the
+  name (``help@kettleandco.com``);
+* a domain no name of the story spells, as written ("ordered from
+  zoomcart.in"): for some shops it is the only name a customer sees;
 * a name shaped like a firm's: it ends in a word such as "Bank" or
-  "Couriers", has an ampersand, or is written in one word with inner
-  capitals ("ParcelPigeon");
-* a possessive ("Brannock's app"), or a preposition a firm follows ("at",
-  "from", "with", "ordered from", "rang");
+  "Couriers", has an ampersand ("M. Patel & Sons"), is written in one word
+  with inner capitals ("ParcelPigeon") or is one word in capitals that is
+  no abbreviation ("NORDHAVN");
+* the words around it: verbs of dealing with the firm ("ordered from",
+  "rang", "walked into", "my contract with") most, a possessive ("Brannock's
+  app") or a preposition ("at", "from", "with") less, a firm behind another
+  ("run by", "through") little and one the writer left ("switched from")
+  not at all: a story of several firms is about the one the customer dealt
+  with;
 * the title, and being named again and again.
 
 Capitalised words that are not firms are set aside first: sentence openers
-("Popped in", "Ordered"), people ("Dennis", "Mr Ellery", "a man called
-Dennis"), days, months, places, headings and blog words ("Blog Post"), tech
-and file words ("HTML5", "PDF", "Wi-Fi"), channels ("WhatsApp"), product
-tiers ("Pro Max") and model numbers ("Sweepr S3" gives "Sweepr").
+("Popped in", "Ordered"), people and bots ("Dennis", "Mr Ellery", "a man
+called Dennis", "Tilly, the bot"), days, months, places, headings and blog
+words ("Blog Post"), tech and file words ("HTML5", "PDF", "Wi-Fi"), channels
+("WhatsApp"), product tiers ("Pro Max") and model numbers ("Sweepr S3" gives
+"Sweepr").
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .features import plain_text, sentences
+from .features import plain_text
 
 __all__ = ["CompanyGuess", "find_company"]
 
@@ -39,10 +48,74 @@ MIN_SCORE = 3.5
 or once after "at"/"from" with a possessive, and so on)."""
 MIN_LEAD = 1.0
 """How far the best name must lead the runner-up; closer, it is a guess."""
+MIN_SOLE = 2.5
+"""Less evidence will do for the only name a story gives, when a word such as
+"at", "from" or a possessive points to it and it is no everyday word: "my
+contract with Orbit", "a teapot from Kilnhouse"."""
+SOLE_RIVAL = 0.5
+"""The most the runner-up may score for a name to count as the only one."""
 
 _COMPANY_WORDS = frozenset(lexicon.COMPANY_WORDS)
 _EDGE_WORDS = lexicon.NOT_COMPANIES | {"and", "of", "de", "on"}
-_TOKEN = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w'’-]*)"
+# A sentence ends at . ! ? unless the full stop closes an initial ("M. Patel
+# & Sons") or a title ("Mr. Ellery"), which belong to the name after them.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
+    r"(?<!\bMrs\.)[\"'”’)]*\s+"
+)
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
+_INITIAL = re.compile(r"[A-Z]\.?")
+# Words that name a department or team of a firm, not the firm: "Pellow
+# Furniture Customer Care" is Pellow Furniture's (longest first).
+_DEPARTMENTS = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "customer care team",
+        "customer service team",
+        "customer services team",
+        "customer support team",
+        "customer experience team",
+        "guest experience team",
+        "customer care",
+        "customer service",
+        "customer services",
+        "customer support",
+        "customer experience",
+        "customer relations",
+        "customer team",
+        "guest care",
+        "guest services",
+        "guest relations",
+        "guest experience",
+        "help desk",
+        "helpdesk",
+        "help centre",
+        "help center",
+        "support team",
+        "social team",
+        "social media team",
+        "delivery team",
+        "returns team",
+        "claims team",
+        "billing team",
+        "accounts team",
+        "sales team",
+        "care team",
+        "support",
+        "team",
+        "billing",
+        "accounts",
+        "returns",
+        "claims",
+        "complaints",
+        "bookings",
+        "reservations",
+        "sales",
+    )
+)
+_TOKEN = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’.-]*[\w]|[A-Z]|[a-z]+[A-Z][\w'’-]*)"
 _LINK = r"(?:\s+(?:&|and|of|de|du|la|le|del|di|von|van|on)(?=\s+[A-Z])|\s*&\s*|\s+)"
 _NAME = re.compile(rf"(?<![\w'’@#.-]){_TOKEN}(?:{_LINK}{_TOKEN})*")
 _AND_ALLOWED = {"sons", "son", "daughter", "daughters", "co", "company", "partners"}
@@ -70,6 +143,48 @@ _BEFORE = re.compile(
     r"\s+(?:the\s+)?)$",
     re.I,
 )
+# Verbs of dealing with a firm, which make it the one the story is about
+# rather than a brand, a courier or a payment firm it mentions.
+_DEALT = re.compile(
+    r"\b(?:ordered\s+(?:\w+\s+){0,3}from|bought\s+(?:\w+\s+){0,3}from|"
+    r"booked\s+(?:\w+\s+){0,3}(?:with|through|at)|refund\s+from|"
+    r"(?:shop|shopped|shopping|stayed|eat|ate|dined|banked|bank)\s+(?:\w+\s+){0,2}"
+    r"(?:at|with)|(?:walked|went|popped|nipped|came)\s+(?:back\s+)?in(?:to)?|"
+    r"rang|phoned|called|emailed|contacted|messaged|wrote\s+to|complaint\s+to|"
+    r"customer\s+of|(?:been|am|I'm|was|were)\s+with|"
+    r"(?:contract|account|policy|cover|plan|subscription|mortgage|"
+    r"membership)\s+with|switched\s+to|moved\s+to|signed\s+up\s+(?:with|to)|"
+    r"joined)\s+(?:the\s+)?$",
+    re.I,
+)
+# A firm the writer has left is seldom the one the story is about: "after
+# nine years with Cresta Mobile, I finally left".
+_LEFT = re.compile(
+    r"\b(?:left|leaving|quit|ditched|switched\s+(?:away\s+)?from|"
+    r"moved\s+(?:away\s+)?from|came\s+(?:over\s+)?from|changed\s+from)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+_LEFT_AFTER = re.compile(
+    r"^,?\s+(?:and\s+)?I\s+(?:finally\s+|just\s+|have\s+|had\s+|'ve\s+)?"
+    r"(?:left|switched|moved|quit|cancelled|canceled|changed)\b",
+    re.I,
+)
+# A firm that runs something for the one the writer dealt with: "terminals
+# run by TillPay", "sent through Relay Desk".
+_THIRD = re.compile(
+    r"\b(?:run|powered|operated|handled|provided|delivered|"
+    r"processed|hosted|built)\s+by\s+(?:the\s+)?$|\b(?:via|through)\s+(?:the\s+)?$",
+    re.I,
+)
+# Someone named, then what they do: "Tilly, the bot", "Dev, our engineer".
+_ROLE_AFTER = re.compile(
+    r"^\s*,\s*(?:the|our|their|my|a|an|his|her)\s+(?:\w+\s+)?(?:bot|chatbot|"
+    r"assistant|agent|adviser|advisor|driver|manager|engineer|owner|rep|"
+    r"technician|receptionist|concierge|pharmacist|nurse|doctor|waiter|waitress|"
+    r"barista|porter|courier|supervisor|founder)\b",
+    re.I,
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|near|outside|around|across|toward|towards|between|"
     r"live\s+in|based\s+in)\s+$",
@@ -77,9 +192,11 @@ _PLACE_BEFORE = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:mr|mrs|ms|miss|dr|sir|dear|hi|hello|hey|thanks|cheers)\.?\s+$)|"
+    r"(?:\b(?:spoke|speaking|talked|talking|chatted|chatting)\s+(?:to|with)\s+$)|"
     r"(?:\b(?:man|woman|guy|chap|lad|lady|girl|boy|bloke|fellow|person|someone|"
     r"adviser|advisor|agent|manager|owner|driver|engineer|technician|assistant|"
     r"rep|nurse|doctor|pharmacist|husband|wife|son|daughter|friend|neighbour|"
+    r"bot|chatbot|robot|avatar|dog|cat|"
     r"neighbor|colleague|boss)\s+(?:called|named)\s+$)",
     re.I,
 )
@@ -97,14 +214,18 @@ _BUSINESS_CALLED = re.compile(
 )
 _PLACE_ENDINGS = {"street", "road", "avenue", "square", "station", "airport"}
 _PLACE_ENDINGS |= {"junction", "terminal", "park", "way", "bridge", "hill", "monument"}
+_PLACE_ENDINGS |= {"platform", "gate", "lane", "cottage"}
+_NUMBERS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
 _MODEL = re.compile(r"^(?:[A-Z]{0,3}\d[\w-]*|\d+)$")
 _MODEL_AFTER = re.compile(r"^\s+(?:[A-Z]{0,3}\d[\w-]*)(?![\w'’])")
 _A_PRODUCT = re.compile(r"\b(?:an?|pair\s+of)\s+$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DOMAIN = re.compile(
     r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\."
-    r"(?:com|co\.uk|co|uk|ie|in|ng|net|org|io|app|shop|store|com\.au|co\.nz|"
-    r"co\.za|ph|sg|ca|de|fr|eu)\b",
+    r"(?:co\.uk|com\.au|co\.nz|co\.za|org\.uk|com\.sg|com\.ng|com|co|uk|ie|in|ng|"
+    r"net|org|io|app|shop|store|ph|sg|ca|de|fr|eu|nz|au|za)\b(?!\.\w)",
     re.I,
 )
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z]\w{2,})")
@@ -170,7 +291,16 @@ def _ordinary(word: str) -> bool:
 
 def _shaped(words: list[str]) -> bool:
     """A firm's name on its face: a trade word at the end, an ampersand,
-    inner capitals in one word ("ZapMobile")."""
+    inner capitals in one word ("ZapMobile"). Two plurals or two "-ing"
+    words joined by "&" are a heading or a menu ("Documents & Settings",
+    "Banking & Payments"), not a firm."""
+    if (
+        len(words) == 3
+        and words[1] == "&"
+        and words[2] not in _COMPANY_WORDS
+        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
+    ):
+        return False
     if "&" in words or any("&" in w for w in words):
         return True
     if len(words) > 1 and words[-1].strip(".") in _COMPANY_WORDS:
@@ -191,6 +321,12 @@ def _clean(raw: str) -> list[str]:
         (words[0].casefold() in _EDGE_WORDS and words[0] not in _COMPANY_WORDS)
         or words[0] == "&"
     ):
+        if (
+            words[0].casefold() in _DIRECTIONS
+            and len(words) > 2
+            and words[-1] in _COMPANY_WORDS
+        ):
+            break  # "Southern Cross Credit Union"
         words = words[1:]
     # A model number ends the brand: "Sweepr S3" is Sweepr's, "Veltra Aero 14"
     # is Veltra's.
@@ -211,12 +347,30 @@ def _clean(raw: str) -> list[str]:
         after = words[words.index("and") + 1 :]
         if not after or after[0].casefold() not in _AND_ALLOWED:
             return []
+    return _without_department(words)
+
+
+def _without_department(words: list[str]) -> list[str]:
+    """The name without a department or team after it: "Ravelin Insurance
+    Claims" is Ravelin Insurance's, "The Kettle & Co Team" Kettle & Co's;
+    none when it is only a department ("Guest Experience")."""
+    lower = [w.casefold() for w in words]
+    if tuple(lower) in _DEPARTMENTS:
+        return []
+    for phrase in _DEPARTMENTS:
+        n = len(phrase)
+        if len(words) > n and tuple(lower[-n:]) == phrase:
+            rest = words[:-n]
+            if not all(w.casefold() in _EDGE_WORDS for w in rest):
+                return _without_department(rest)
     return words
 
 
 def _person_or_place(words: list[str], before: str, after: str) -> bool:
     if len(words) == 1 and _ordinary(words[0]):
         return True
+    if _INITIAL.fullmatch(words[0]) and len(words) > 1 and not _shaped(words):
+        return True  # "R. J. Abernethy", "J Smith"
     if all(_ordinary(w) for w in words if w not in ("&", "of")):
         return True
     if words[0].casefold() in lexicon.FIRST_NAMES and not _shaped(words):
@@ -225,7 +379,12 @@ def _person_or_place(words: list[str], before: str, after: str) -> bool:
         return True
     if words[0].casefold() in lexicon.PLACES and words[-1] not in _COMPANY_WORDS:
         return True  # "Manchester Piccadilly", not "Lagos Bakery"
-    if _PERSON_BEFORE.search(before) and not _BUSINESS_CALLED.search(before):
+    if (
+        _PERSON_BEFORE.search(before)
+        and not _BUSINESS_CALLED.search(before)
+        and not _shaped(words)
+        and not re.match(r"\s+team\b", after, re.I)
+    ):
         return True
     return (
         len(words) == 1
@@ -238,7 +397,7 @@ def _mentions(text: str) -> Iterable[tuple[str, str, str, bool]]:
     """Each capitalised name with the text before and after it, and whether
     it opens its sentence."""
     for paragraph in re.split(r"\n\s*\n|\n", text):
-        for sentence in sentences(paragraph):
+        for sentence in filter(None, _SENTENCE_END.split(paragraph.strip())):
             for match in _NAME.finditer(sentence):
                 before = sentence[: match.start()]
                 opening = not before.strip(" \"'“‘(*-–—:")
@@ -375,8 +534,120 @@ def find_company(
         times = known_found[best]
         reason = f"a company of this site, named {times}x"
         return CompanyGuess(best, 10.0 + times, [reason])
+    ranked = _rank(title, text, markdown, common)
+    if not ranked:
+        return None
+    best = ranked[0]
+    rival = ranked[1].score if len(ranked) > 1 else 0.0
+    sole = (
+        best.cued
+        and rival <= SOLE_RIVAL
+        and best.score >= MIN_SOLE
+        and not any(w.casefold() in common for w in best.name.split())
+    )
+    if best.score < MIN_SCORE and not sole:
+        return None
+    if len(ranked) > 1 and best.score - ranked[1].score < MIN_LEAD:
+        return None
+    return CompanyGuess(best.name, round(best.score, 2), list(best.reasons))
 
+
+def _in_capitals(words: list[str], common: Container[str]) -> bool:
+    """A brand written in capitals ("NORDHAVN"): one word, too long and too
+    pronounceable for an abbreviation, and no everyday word shouted."""
+    if len(words) != 1:
+        return False
+    word = re.sub(r"['’]S?$", "", words[0])
+    return (
+        word.isupper()
+        and len(re.sub(r"[^A-Z]", "", word)) >= 5
+        and bool(re.search(r"[AEIOUY]", word))
+        and word.casefold() not in common
+        and not _ordinary(word.capitalize())
+    )
+
+
+def _title_name(words: list[str], common: Container[str]) -> list[str]:
+    """A name from a title In Title Case, where every word is capitalised:
+    it ends at a trade word ("Lark Air Lost My Seat" gives "Lark Air") and
+    does not begin with an everyday verb ("Switching Networks")."""
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _COMPANY_WORDS and words[i + 1] not in _COMPANY_WORDS:
+            words = words[: i + 1]
+            break
+    if all(w.casefold() in common or w in _COMPANY_WORDS for w in words):
+        return []  # "Switching Networks", "the Way Furniture Used to Be"
+    return words
+
+
+def _people(text: str) -> set[str]:
+    """One-word names the story shows to be people or bots: "a chatbot
+    called Tilly", "Dev, our engineer"; their other mentions are theirs too."""
+    found = set()
+    for raw, before, after, _ in _mentions(text):
+        words = _clean(raw)
+        if len(words) != 1 or _shaped(words):
+            continue
+        called = _PERSON_BEFORE.search(before) and not _BUSINESS_CALLED.search(before)
+        if called or _ROLE_AFTER.match(after):
+            found.add(words[0])
+    return found
+
+
+def _registrable(host: str) -> str:
+    """``shop.zoomcart.in`` is zoomcart.in's, ``care.pellow.co.uk`` pellow.co.uk's."""
+    labels = host.casefold().split(".")
+    keep = (
+        3 if len(labels) > 2 and labels[-2] in ("co", "com", "org", "net", "ac") else 2
+    )
+    return ".".join(labels[-keep:])
+
+
+def _written_domains(raw: str) -> list[str]:
+    """Each web or mail domain the story writes, once per time, as written
+    (lower case, no "www."), leaving out mail providers and big platforms."""
+    raw = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", raw, flags=re.M)
+    found = [_registrable(m.group(1)) for m in _EMAIL.finditer(raw)]
+    for match in _DOMAIN.finditer(raw):
+        written = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(0), flags=re.I)
+        found.append(_registrable(written))
+    return [
+        d
+        for d in found
+        if d.split(".")[0] not in _MAIL_HOSTS
+        and d.split(".")[0] not in lexicon.NOT_COMPANIES
+    ]
+
+
+def _add_domains(
+    candidates: dict[str, _Candidate], written: list[str], text: str
+) -> None:
+    """A domain the story writes and no name of the story spells stands for
+    the firm as written: "ordered from zoomcart.in" gives "zoomcart.in"."""
+    for domain in dict.fromkeys(written):
+        letters = _letters(domain.split(".")[0])
+        if any(
+            _matches_domain(c.name, [letters])
+            for c in candidates.values()
+            if c.score > 0
+        ):
+            continue
+        candidate = candidates.setdefault(domain, _Candidate(domain, shaped=True))
+        times = written.count(domain)
+        candidate.add(3.5 + 0.5 * min(times - 1, 3), "an address or domain, no name")
+        for match in re.finditer(rf"(?<![\w.@-]){re.escape(domain)}", text, re.I):
+            before = text[: match.start()]
+            if _DEALT.search(before) or _BEFORE.search(before):
+                candidate.add(1.0, "after at/from/to")
+                break
+
+
+def _rank(
+    title: str, text: str, markdown: str, common: Container[str]
+) -> list[_Candidate]:
+    """Every name the story gives, with its evidence, best first."""
     domains, signed = _contact_names(markdown)
+    domains_written = _written_domains(markdown)
     candidates: dict[str, _Candidate] = {}
     title_text = plain_text(title)
     # A title In Title Case capitalises every word: only firm-shaped names
@@ -385,10 +656,24 @@ def find_company(
     title_case = len(long_words) >= 3 and sum(
         w[0].isupper() for w in long_words
     ) >= 0.8 * len(long_words)
+    if title_case:  # "A Chatbot Called Tilly": the verb is no part of a name
+        title_text = re.sub(r"\b(?:Called|Named)\b", lambda m: m[0].lower(), title_text)
+    people = _people(title_text + "\n" + text)
     for source, part in (("title", title_text), ("body", text)):
         for raw, before, after, opening in _mentions(part):
             words = _clean(raw)
-            if not words:
+            # "Hexley Junction", "Kilometre Six": a place or a point, whose
+            # last word _clean has dropped.
+            last = re.sub(r"['’]s?$", "", raw.split()[-1]).casefold() if raw else ""
+            if (
+                words
+                and last != words[-1].casefold()
+                and (last in _PLACE_ENDINGS or last in _NUMBERS)
+            ):
+                continue
+            if words and source == "title" and title_case:
+                words = _title_name(words, common)
+            if not words or (len(words) == 1 and words[0] in people):
                 continue
             # Words dropped from the front ("Ordered from", "Used") belong to
             # what comes before the name.
@@ -405,11 +690,25 @@ def find_company(
                 words = words[:1]
             if _person_or_place(words, before, after):
                 continue
-            if source == "title" and title_case and not _shaped(words):
+            # A brand in capitals names its product: "My KORVAN Headphones".
+            # Several words in capitals are shouting ("ABSOLUTELY FOREVER").
+            shouted = sum(1 for w in raw.split() if w.isupper() and len(w) > 1) > 1
+            loud = [w for w in words if _in_capitals([w], common)]
+            if len(loud) == 1 and len(words) > 1 and not _shaped(words):
+                words = loud
+            capitals = not shouted and _in_capitals(words, common)
+            cue = _BEFORE.search(before) or _DEALT.search(before)
+            if (
+                source == "title"
+                and title_case
+                and not (_shaped(words) or capitals or cue)
+            ):
                 continue
             name = " ".join(words)
             candidate = candidates.setdefault(name, _Candidate(name))
-            candidate.shaped = candidate.shaped or _shaped(words)
+            candidate.shaped = candidate.shaped or _shaped(words) or capitals
+            if capitals:
+                candidate.add(0.0, "a name in capitals")
             tail = raw[len(raw.rstrip("'’s")) :] if raw.endswith(("'s", "’s")) else ""
             tail += after
             noun = _BUSINESS_NOUN.match(tail)
@@ -426,6 +725,9 @@ def find_company(
                 candidate.cued = True
             if source == "title":
                 candidate.add(1.5, "in the title")
+                if cue and not _THIRD.search(before):
+                    candidate.add(2.0, "after with/from/at in the title")
+                    candidate.cued = True
                 if not opening:
                     candidate.inside += 1
                 continue
@@ -435,12 +737,19 @@ def find_company(
             if _BUSINESS_CALLED.search(before):
                 candidate.add(3.0, "a shop or firm called it")
                 candidate.cued = True
+            elif _LEFT.search(before) or _LEFT_AFTER.match(after):
+                candidate.add(0.0, "a company the writer left")
+            elif _DEALT.search(before):
+                candidate.add(2.5, "the writer dealt with it (rang, ordered from)")
+                candidate.cued = True
+            elif _THIRD.search(before):
+                candidate.add(0.5, "run by/through (a firm behind another?)")
             elif _BEFORE.search(before):
                 candidate.add(1.5, "after at/from/with/by")
                 candidate.cued = True
             elif _PLACE_BEFORE.search(before) and not candidate.shaped:
                 candidate.add(-1.0, "after in/to/on (a place?)")
-            if raw.isupper() and len(raw) <= 5:
+            if raw.isupper() and len(raw) <= 5 and not capitals:
                 candidate.add(-2.0, "in capitals (an abbreviation?)")
             if opening and len(words) == 1:
                 candidate.add(-0.5, "opens a sentence")
@@ -472,6 +781,16 @@ def find_company(
             candidate.add(-1.0 if weak else -3.0, "an everyday word")
         elif len(words) == 1 and not candidate.inside and not vouched:
             candidate.score -= 1.0
+        elif (
+            len(words) > 1
+            and not candidate.shaped
+            and all(w.casefold() in common for w in words)
+        ):
+            # "The Old Forge", "Wren Cottage": a house or a thing as often
+            # as a firm.
+            candidate.add(-1.5, "everyday words")
+
+    _add_domains(candidates, domains_written, text)
 
     # Initials count for the name they stand for: "F&F" for "Fennel & Finch".
     for short in list(candidates):
@@ -496,10 +815,4 @@ def find_company(
             long.reasons.update(extra.reasons)
             extra.score = min(extra.score, 0)
 
-    ranked = sorted(candidates.values(), key=lambda c: (-c.score, -len(c.name), c.name))
-    if not ranked or ranked[0].score < MIN_SCORE:
-        return None
-    best = ranked[0]
-    if len(ranked) > 1 and best.score - ranked[1].score < MIN_LEAD:
-        return None
-    return CompanyGuess(best.name, round(best.score, 2), list(best.reasons))
+    return sorted(candidates.values(), key=lambda c: (-c.score, -len(c.name), c.name))
