@@ -27,6 +27,7 @@ PLUGIN = ROOT / "plugins" / "wow_index"
 # the builds of the Outside In site itself.
 PLUGIN_TESTS = (
     "plugins/wow_index/tests",
+    "tests/unit",
     "tests/cli",
     "tests/plugin",
     "tests/site_build/test_fixture_site.py",

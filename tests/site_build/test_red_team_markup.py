@@ -7,7 +7,7 @@ its story page, the listings that show its summary, every Atom feed,
 ``wow/index.json`` and the search index; the writer is told about every
 link that was not made and every file that was not published, in the build
 and by ``check`` before any build. Headless Chromium opens the pages in
-``tests/browser/test_red_team_markup.py``.
+``tests/browser/test_red_team_in_chromium.py``.
 """
 
 from __future__ import annotations
