@@ -36,6 +36,7 @@ PLUGIN_TESTS = (
 # without the command line's.
 QUICK_TESTS = (
     "plugins/wow_index/tests",
+    "tests/unit",
     "tests/plugin",
     "tests/site_build/test_fixture_site.py",
 )
