@@ -19,6 +19,7 @@ from .membership import index_story_lists
 from .paths import remember_relative_path
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
+from .storypaths import secure_paths
 
 __all__ = ["WowGenerator", "register"]
 
@@ -46,6 +47,7 @@ def prepare_content(content: Any) -> None:
     content.company, content.moments = None, []
     remember_relative_path(content)
     problems = repair_content(content)
+    problems += secure_paths(content)
     if getattr(content, "settings", {}).get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.
         from .sanitizing import sanitize_content

@@ -20,7 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from .moments import Moment, MomentIssue, extract_moments
+from .moments import Moment, MomentIssue, extract_moments, unclosed_attribute_lists
+from .outputpaths import Outputs
+from .pathcheck import check_outputs, path_problems
 from .problems import Problem, display_path
 from .settings import WowSettings
 from .sources import Source, read_source
@@ -31,6 +33,7 @@ __all__ = [
     "SlugClaim",
     "check_files",
     "check_sources",
+    "company_problems",
     "duplicate_slugs",
     "file_problems",
     "markdown_renderer",
@@ -88,6 +91,7 @@ def story_problems(
         wow.verdicts,
         remember=bool(wow["WOW_REMEMBER_FILES"]),
     )
+    issues += unclosed_attribute_lists(html or "")
     return tags, moments, problems + moment_problems(issues, path)
 
 
@@ -141,6 +145,7 @@ def file_problems(
     *,
     tags: bool = True,
     renderer: Any = None,
+    outputs: Outputs | None = None,
 ) -> list[Problem]:
     """Every problem of one file read with :func:`read_source`.
 
@@ -216,6 +221,12 @@ def file_problems(
                 )
                 break
 
+    problems += company_problems(source, settings)
+    if tags:  # in a build, the build itself repairs and reports these
+        problems += path_problems(
+            source, settings, outputs, _slug(source, settings) if title else None
+        )
+
     for key, name in source.names.items():
         if key.startswith(SUGGESTED_PREFIX):
             real = name[len(SUGGESTED_PREFIX) :]
@@ -241,6 +252,25 @@ def file_problems(
         )
         problems.extend(found)
     return problems
+
+
+def company_problems(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
+    """A company whose name gives no slug ("!!!"): its page gets a made-up
+    address, which the writer should know about."""
+    from .taxonomy import company_slug, fallback_company_slug
+
+    company = (source.get("company") or "").strip()
+    if not company or company_slug(company, settings):
+        return []
+    return [
+        source.problem(
+            source.names.get("company", "Company"),
+            f"{company!r} has no letter or digit to make a page address from; "
+            f"its page is {fallback_company_slug(company)!r} for now: write "
+            "the company's name in letters",
+            severity="warning",
+        )
+    ]
 
 
 def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
@@ -343,10 +373,13 @@ def check_sources(
     problems, file by file in the order given, duplicate slugs last."""
     sources = [read_source(path, kind) for path, kind in files]  # type: ignore[arg-type]
     renderer = markdown_renderer(settings) if tags else None
+    outputs = check_outputs(settings, wow) if tags else None
     problems: list[Problem] = []
     for source in sources:
         problems.extend(
-            file_problems(source, settings, wow, tags=tags, renderer=renderer)
+            file_problems(
+                source, settings, wow, tags=tags, renderer=renderer, outputs=outputs
+            )
         )
     problems.extend(duplicate_slugs(sources, settings))
     return sources, problems

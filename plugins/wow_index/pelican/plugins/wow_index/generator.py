@@ -34,11 +34,14 @@ from .grouping import Tagged, WowIndex, build_index, company_key
 from .i18n import install_translations
 from .layout import choose_layout
 from .memos import RenderedSummaries, no_new_memos
+from .outputpaths import Outputs
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
 from .settings import WowSettings, load_settings
+from .siteoutputs import site_outputs
 from .sources import content_files
 from .taxonomy import TAXONOMIES, Cell, Company, Taxonomy, Touchpoint, Verdict, WowTerm
+from .templatecheck import missing_templates
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
 
@@ -291,9 +294,9 @@ class WowGenerator(Generator):
             others.extend(getattr(article, "translations", []))
         for key in ("hidden_articles", "drafts"):
             others.extend(self.context.get(key, []))
-        recovered = self._recover()
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
+        recovered = self._recover(entries + extra_entries)
         # What the build repaired or explains from what it read is told
         # once, in place of the file check's word for the same file and field.
         checked = self._file_problems()
@@ -317,18 +320,26 @@ class WowGenerator(Generator):
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
-    def _recover(self) -> list[Problem]:
+    def _recover(self, entries: list[Tagged[Any]]) -> list[Problem]:
         """Problems with the site's content as a whole, and their repairs:
         files Pelican dropped, what it read wrongly (see ``prepare_content``
-        in __init__.py), pages that would overwrite each other."""
+        in __init__.py), templates that do not exist, pages that would
+        overwrite each other or the site's own pages."""
         read = self.context.get("generated_content", {})
         contents = [read[path] for path in sorted(read) if read[path] is not None]
         problems = [
             p for content in contents for p in getattr(content, "wow_problems", ())
         ]
-        problems += resolve_collisions(contents, self._reserved_paths())
+        problems += missing_templates(contents, self._pelicans_loader(), self.settings)
+        problems += resolve_collisions(contents, self._reserved_paths(entries))
         problems += [self._explain(path) for path in sorted(read) if not read[path]]
         return problems
+
+    def _pelicans_loader(self) -> Any:
+        """The template loader Pelican's own generators use (this one's,
+        before the WoW fallback templates were put after it)."""
+        loader = self.env.loader
+        return loader.loaders[0] if isinstance(loader, ChoiceLoader) else loader
 
     def _explain(self, relative: str) -> Problem:
         """Read a dropped file again to learn why Pelican dropped it."""
@@ -344,25 +355,22 @@ class WowGenerator(Generator):
             return explain_dropped(path, error)
         return explain_dropped(path, None, content)
 
-    def _reserved_paths(self) -> dict[str, str]:
-        """Files the site writes itself, which no story or page may take."""
+    def _reserved_paths(self, entries: list[Tagged[Any]]) -> Outputs:
+        """Files and folders the site writes itself, which no story or page
+        may take (see ``siteoutputs``)."""
         settings = self.settings
-        reserved: dict[str, str] = {}
-        for name in settings.get("DIRECT_TEMPLATES", []):
-            save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-            if save_as:
-                reserved[save_as] = f"the {name} page"
-        for name in ("WOW_INDEX_SAVE_AS", "WOW_COMPANIES_SAVE_AS", "WOW_JSON_SAVE_AS"):
-            if settings.get(name):
-                reserved[settings[name]] = name
         scale = len(self.wow_settings.verdicts)
-        terms: list[WowTerm] = [
-            Touchpoint(t, settings) for t in self.wow_settings.touchpoints
-        ] + [Verdict(v, settings, scale) for v in self.wow_settings.verdicts]
-        for term in terms:
-            if term.save_as:
-                reserved[term.save_as] = f"the {term.kind} page {term.slug!r}"
-        return reserved
+        touchpoints = [Touchpoint(t, settings) for t in self.wow_settings.touchpoints]
+        verdicts = [Verdict(v, settings, scale) for v in self.wow_settings.verdicts]
+        names = {
+            company_key(e.tags.company): e.tags.company
+            for e in entries
+            if e.tags.company
+        }
+        terms: list[Any] = [*touchpoints, *verdicts]
+        terms += [Company(names[key], settings) for key in sorted(names) if key]
+        terms += [Cell(t, v, settings) for t in touchpoints for v in verdicts]
+        return site_outputs(settings, self.context, terms)
 
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
