@@ -14,6 +14,7 @@ from pelican import signals
 
 from . import parallel
 from .ahead import may_start_early
+from .contenttree import guard_generator
 from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
@@ -102,6 +103,12 @@ def register() -> None:
     signals.readers_init.connect(parallel.install)
     signals.article_generator_init.connect(parallel.track)
     signals.page_generator_init.connect(parallel.track)
+    for made in (
+        signals.article_generator_init,
+        signals.page_generator_init,
+        signals.static_generator_init,
+    ):
+        made.connect(guard_generator)
     signals.all_generators_finalized.connect(end_reading)
     signals.get_writer.connect(start_writing)
     signals.finalized.connect(end_build)

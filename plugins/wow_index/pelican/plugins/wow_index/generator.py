@@ -28,6 +28,7 @@ from pelican.writers import Writer
 
 from .ahead import PagesAhead
 from .checking import check_files, story_problems
+from .contenttree import SKIPPED_KEY
 from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
@@ -317,6 +318,8 @@ class WowGenerator(Generator):
 
         for problem in self.problems:
             logger.warning("%s", problem.format())
+        # Links in the content folder not followed: told as they were found.
+        self.problems += list(self.context.get(SKIPPED_KEY, {}).values())
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 

@@ -185,7 +185,7 @@ def secure_paths(content: Any) -> list[Problem]:
     problems += _check_overrides(content)
     save_as = getattr(content, "save_as", "")
     if save_as:
-        normal, why = normalise_output_path(save_as)
+        _, why = normalise_output_path(save_as)
         if why is not None:
             problems.append(
                 _problem(
