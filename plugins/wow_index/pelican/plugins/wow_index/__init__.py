@@ -21,6 +21,7 @@ from .paths import remember_relative_path
 from .recovery import repair_content
 from .settings import SettingsError, load_settings
 from .storypaths import secure_paths
+from .tracebacks import quiet_tracebacks
 
 __all__ = ["WowGenerator", "register"]
 
@@ -30,6 +31,7 @@ WOW_TEMPLATES = ("wow/touchpoint", "wow/verdict", "wow/company", "wow/cell")
 def configure(pelican: Any) -> None:
     """Validate WOW_* settings early and make WoW listing pages paginate."""
     settings = pelican.settings
+    quiet_tracebacks()
     wow = load_settings(settings)
     paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
     for name in WOW_TEMPLATES:
