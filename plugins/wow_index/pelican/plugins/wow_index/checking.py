@@ -373,7 +373,8 @@ def check_sources(
     problems, file by file in the order given, duplicate slugs last."""
     sources = [read_source(path, kind) for path, kind in files]  # type: ignore[arg-type]
     renderer = markdown_renderer(settings) if tags else None
-    outputs = check_outputs(settings, wow) if tags else None
+    companies = [source.get("company") for source in sources]
+    outputs = check_outputs(settings, wow, companies) if tags else None
     problems: list[Problem] = []
     for source in sources:
         problems.extend(

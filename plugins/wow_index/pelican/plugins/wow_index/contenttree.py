@@ -113,7 +113,7 @@ def _entry_kind(
             return "file"
         skipped.append(
             Skipped(
-                path, "is not a regular file (a pipe or device); not read: delete it"
+                path, "is not a regular file (a pipe, a device); not read: delete it"
             )
         )
         return None

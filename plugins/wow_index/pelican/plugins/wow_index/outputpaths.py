@@ -53,10 +53,11 @@ _INVISIBLE = re.compile(
     "\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
 # Language tag shape (RFC 5646, simplified): a 2-8 letter language, then
-# subtags of 1-8 letters or digits; 35 characters at most, as the RFC asks
-# implementations to accept.
+# subtags of 1-8 letters or digits. At most 20 characters: the tags sites
+# use are shorter ("zh-Hant-TW", "es-419"), and Pagefind, which names its
+# index files after the page's language, panics on tags of 31 or more.
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
-_MAX_LANGUAGE_TAG = 35
+_MAX_LANGUAGE_TAG = 20
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 

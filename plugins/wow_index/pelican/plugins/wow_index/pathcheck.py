@@ -12,7 +12,7 @@ theme does not have. The rules are the same pure functions
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .outputpaths import (
@@ -30,16 +30,22 @@ from .sources import Source
 __all__ = ["check_outputs", "path_problems"]
 
 
-def check_outputs(settings: Mapping[str, Any], wow: Any) -> Outputs:
-    """What the site writes itself, as far as the settings tell (without
-    the content: no category, tag or archive pages)."""
-    from .taxonomy import Cell, Touchpoint, Verdict
+def check_outputs(
+    settings: Mapping[str, Any], wow: Any, companies: Iterable[str | None] = ()
+) -> Outputs:
+    """What the site writes itself, as far as the settings and the
+    ``companies`` named in the files tell (no category, tag or archive
+    pages: those the build checks)."""
+    from .grouping import company_key
+    from .taxonomy import Cell, Company, Touchpoint, Verdict
 
     scale = len(wow.verdicts)
     touchpoints = [Touchpoint(t, settings) for t in wow.touchpoints]
     verdicts = [Verdict(v, settings, scale) for v in wow.verdicts]
     cells = [Cell(t, v, settings) for t in touchpoints for v in verdicts]
-    return site_outputs(settings, {}, [*touchpoints, *verdicts, *cells])
+    names = {company_key(c.strip()): c.strip() for c in companies if c and c.strip()}
+    firms = [Company(names[key], settings) for key in sorted(names)]
+    return site_outputs(settings, {}, [*touchpoints, *verdicts, *firms, *cells])
 
 
 def _shown(value: str, limit: int = 60) -> str:
@@ -61,6 +67,40 @@ def _default_save_as(
         return pattern.format(slug=slug, lang=lang)
     except (KeyError, IndexError, ValueError, AttributeError):
         return ""  # needs the date, category or author: the build checks it
+
+
+def _term_problems(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
+    """A category, tag or author whose page name would be too long."""
+    from pelican.utils import slugify
+
+    problems = []
+    for key, label in (
+        ("category", "Category"),
+        ("tags", "Tags"),
+        ("author", "Author"),
+    ):
+        value = source.get(key)
+        if not value:
+            continue
+        names = [n.strip() for n in value.split(",")] if key == "tags" else [value]
+        for name in names:
+            slug = slugify(
+                name,
+                regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+                preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+            )
+            if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+                problems.append(
+                    source.problem(
+                        source.names.get(key, label),
+                        f"{_shown(name)} gives a page name longer than "
+                        f"{MAX_SLUG_BYTES} bytes; a build cuts it: use a "
+                        "shorter name",
+                    )
+                )
+                break
+    return problems
 
 
 def path_problems(
@@ -141,6 +181,7 @@ def path_problems(
                     "'Slug: …' line",
                 )
             )
+    problems += _term_problems(source, settings)
     template = source.get("template")
     if template:
         from .templatecheck import has_template, theme_loader
