@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -255,19 +256,21 @@ def file_problems(
 
 
 def company_problems(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
-    """A company whose name gives no slug ("!!!"): its page gets a made-up
-    address, which the writer should know about."""
+    """A company named only with punctuation ("!!!"): no name at all, so its
+    page gets a made-up address. A name of letters or symbols Pelican cannot
+    put in a URL ("株式会社", "☕☕") gets one too, and is a name: no word."""
     from .taxonomy import company_slug, fallback_company_slug
 
     company = (source.get("company") or "").strip()
     if not company or company_slug(company, settings):
         return []
+    if not all(unicodedata.category(ch)[0] in "PZC" for ch in company):
+        return []
     return [
         source.problem(
             source.names.get("company", "Company"),
-            f"{company!r} has no letter or digit to make a page address from; "
-            f"its page is {fallback_company_slug(company)!r} for now: write "
-            "the company's name in letters",
+            f"{company!r} is only punctuation, no name; its page is "
+            f"{fallback_company_slug(company)!r} for now: write the company's name",
             severity="warning",
         )
     ]
