@@ -27,7 +27,14 @@ from typing import Any
 
 from .problems import Problem, display_path
 
-__all__ = ["SKIPPED_KEY", "Skipped", "guard_generator", "safe_get_files", "walk"]
+__all__ = [
+    "SKIPPED_KEY",
+    "Skipped",
+    "guard_generator",
+    "safe_get_files",
+    "skipped_problems",
+    "walk",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -215,18 +222,31 @@ def _report(
     context: dict[str, Any], skipped: list[Skipped], generator: Any, extensions: Any
 ) -> None:
     """Tell each skipped entry once per build (several generators walk the
-    same folders), leaving it in the shared context for strict mode."""
-    told = context.setdefault(SKIPPED_KEY, {})
+    same folders), leaving it in the shared context for strict mode as
+    plain text (``path -> (field, message)``), which anything that copies
+    or fingerprints the context takes as it is."""
+    told = None
     for item in skipped:
+        name = os.path.basename(item.path)
+        if not os.path.isdir(item.path) and not generator._include_path(
+            name, extensions
+        ):
+            continue  # not a file this generator would read
+        told = context.setdefault(SKIPPED_KEY, {}) if told is None else told
         if item.path in told:
             continue
-        name = os.path.basename(item.path)
-        is_dir_link = os.path.isdir(item.path)
-        if not is_dir_link and not generator._include_path(name, extensions):
-            continue  # not a file this generator would read
         problem = item.problem()
-        told[item.path] = problem
+        told[item.path] = (problem.field, problem.message)
         logger.warning("%s", problem.format())
+
+
+def skipped_problems(context: dict[str, Any]) -> list[Problem]:
+    """What the walks of this build skipped, as problems, by path."""
+    told = context.get(SKIPPED_KEY) or {}
+    return [
+        Problem(display_path(path), field, message)
+        for path, (field, message) in sorted(told.items())
+    ]
 
 
 def guard_generator(generator: Any) -> None:

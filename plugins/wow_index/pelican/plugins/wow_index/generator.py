@@ -28,7 +28,7 @@ from pelican.writers import Writer
 
 from .ahead import PagesAhead
 from .checking import check_files, story_problems
-from .contenttree import SKIPPED_KEY
+from .contenttree import skipped_problems
 from .export import dumps, index_document, pieces
 from .fragments import FragmentCache
 from .grouping import Tagged, WowIndex, build_index, company_key
@@ -319,7 +319,7 @@ class WowGenerator(Generator):
         for problem in self.problems:
             logger.warning("%s", problem.format())
         # Links in the content folder not followed: told as they were found.
-        self.problems += list(self.context.get(SKIPPED_KEY, {}).values())
+        self.problems += skipped_problems(self.context)
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
