@@ -35,14 +35,19 @@ SEARCH_INDEX_FOLDER = "pagefind"
 def _pages(
     save_as: str, url: str, count: int, settings: Mapping[str, Any]
 ) -> list[str]:
-    """``save_as`` and the pages a paginated list of ``count`` items adds."""
-    from pelican.paginator import Paginator
+    """``save_as`` and the pages a paginated list of ``count`` items adds,
+    named as Pelican's Writer names them."""
+    from pelican.paginator import PaginationRule, Paginator
 
     per_page = settings.get("DEFAULT_PAGINATION") or 0
     if not per_page or count <= per_page:
         return [save_as]
-    name, _ = save_as.rsplit(".", 1) if "." in save_as else (save_as, "")
-    paginator = Paginator(name, url, list(range(count)), settings, per_page)
+    rules = list(settings.get("PAGINATION_PATTERNS") or [])
+    if not all(isinstance(rule, PaginationRule) for rule in rules):
+        # Read from a settings file, Pelican turns them into rules itself.
+        rules = [PaginationRule(*rule) for rule in rules]
+        settings = {**settings, "PAGINATION_PATTERNS": rules}
+    paginator = Paginator(save_as, url, list(range(count)), settings, per_page)
     pages = min(paginator.num_pages, math.ceil(count / per_page))
     return [save_as] + [paginator.page(n).save_as for n in range(2, pages + 1)]
 
