@@ -455,3 +455,43 @@ def test_check_names_each_link_before_a_build(tmp_path):
             name,
             result.stdout,
         )
+
+
+# A story whose page fails to render ------------------------------------------
+FRAGILE = CORPUS / "templates"
+
+
+def test_a_story_whose_page_fails_is_left_out_and_the_rest_is_written(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTROL, content)
+    stories = content / "stories"
+    (stories / "fragile-none.md").write_text(
+        story("Calls that never came", "Template: fragile\nCalls: none\n"), "utf-8"
+    )
+    (stories / "fragile-four.md").write_text(
+        story("Four calls a day", "Template: fragile\nCalls: 4\n"), "utf-8"
+    )
+    overrides = {"THEME_TEMPLATES_OVERRIDES": [str(FRAGILE)]}
+    result = build_with_timeout(content, tmp_path / "output", **overrides)
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    assert re.search(
+        r"content/stories/fragile-none\.md: file: its page could not be written "
+        r"\(ZeroDivisionError: integer division or modulo by zero\); it was left "
+        r"out and the rest of the\s+site written",
+        result.log,
+    ), result.log
+    assert "Calls a day: 3" in result.read("stories/four-calls-a-day/index.html")
+    assert not (result.output / "stories" / "calls-that-never-came").exists()
+    for control in ("a-parcel-in-the-hedge", "a-reply-within-the-hour", "on-waiting"):
+        assert (result.output / "stories" / control / "index.html").is_file()
+    assert (result.output / "wow" / "index.json").is_file()
+    assert (result.output / "index.html").is_file()
+
+    strict = build_with_timeout(
+        content, tmp_path / "strict", WOW_STRICT=True, **overrides
+    )
+    assert strict.returncode != 0
+    assert "Traceback" not in strict.log
+    assert "WowContentError: 1 problem" in strict.log
+    assert "content/stories/fragile-none.md: file: its page could not be" in strict.log

@@ -19,6 +19,7 @@ from .generator import WowGenerator
 from .membership import index_story_lists
 from .paths import remember_relative_path
 from .recovery import repair_content
+from .safewrites import guard_writes
 from .settings import SettingsError, load_settings
 from .storypaths import secure_paths
 from .tracebacks import quiet_tracebacks
@@ -111,6 +112,8 @@ def register() -> None:
         signals.static_generator_init,
     ):
         made.connect(guard_generator)
+    signals.article_generator_init.connect(guard_writes)
+    signals.page_generator_init.connect(guard_writes)
     signals.all_generators_finalized.connect(end_reading)
     signals.get_writer.connect(start_writing)
     signals.finalized.connect(end_build)

@@ -38,6 +38,7 @@ from .memos import RenderedSummaries, no_new_memos
 from .outputpaths import Outputs
 from .problems import Problem, WowContentError, WowStoryError
 from .recovery import explain_dropped, resolve_collisions
+from .safewrites import failed_writes
 from .settings import WowSettings, load_settings
 from .siteoutputs import site_outputs
 from .sources import content_files
@@ -431,6 +432,11 @@ class WowGenerator(Generator):
         )
 
     def generate_output(self, writer: Any) -> None:
+        # Pelican's generators wrote the stories before: any that failed
+        # fails a strict build here, before the WoW pages.
+        failed = failed_writes(self.context)
+        if failed and self.wow_settings.strict:
+            raise WowContentError(failed)
         if self.view is None:
             return
         steps = self._steps if self._steps is not None else list(self._outputs())
