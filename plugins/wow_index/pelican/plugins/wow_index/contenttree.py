@@ -108,21 +108,23 @@ def _entry_kind(
     """'dir', 'file' or None (skipped, with the reason added)."""
     path = entry.path
     try:
-        is_link = entry.is_symlink()
+        # The entry's type comes with the folder listing: no system call
+        # per file, as with os.walk, except for links.
+        if not entry.is_symlink():
+            if entry.is_dir(follow_symlinks=False):
+                return "dir"
+            if entry.is_file(follow_symlinks=False):
+                return "file"
+            skipped.append(
+                Skipped(
+                    path,
+                    "is not a regular file (a pipe, a device); not read: delete it",
+                )
+            )
+            return None
         mode = os.stat(path).st_mode
     except OSError:
         skipped.append(Skipped(path, "is a broken link; not read: delete it"))
-        return None
-    if not is_link:
-        if stat.S_ISDIR(mode):
-            return "dir"
-        if stat.S_ISREG(mode):
-            return "file"
-        skipped.append(
-            Skipped(
-                path, "is not a regular file (a pipe, a device); not read: delete it"
-            )
-        )
         return None
     target = os.path.realpath(path)
     shown = display_path(target)
