@@ -262,9 +262,9 @@ def company_problems(source: Source, settings: Mapping[str, Any]) -> list[Proble
     from .taxonomy import company_slug, fallback_company_slug
 
     company = (source.get("company") or "").strip()
-    if not company or company_slug(company, settings):
+    if not company or not all(unicodedata.category(c)[0] in "PZC" for c in company):
         return []
-    if not all(unicodedata.category(ch)[0] in "PZC" for ch in company):
+    if company_slug(company, settings):  # punctuation a site's rules keep
         return []
     return [
         source.problem(

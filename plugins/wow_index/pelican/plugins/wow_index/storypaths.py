@@ -107,6 +107,14 @@ def _check_slug(content: Any, settings: Any) -> list[Problem]:
     ]
 
 
+def _may_need_cutting(name: str) -> bool:
+    """Whether a name's slug could be too long or hold invisible characters.
+    An ASCII name's slug is never longer than the name, so short ASCII names
+    are skipped without slugifying them; any other name is slugified here
+    (Pelican keeps the slug, so it is not worked out again later)."""
+    return not name.isascii() or len(name) > MAX_SLUG_BYTES or clean_slug(name) != name
+
+
 def _check_terms(content: Any) -> list[Problem]:
     """Category, tags and authors whose slugs make names too long to save."""
     problems = []
@@ -118,6 +126,9 @@ def _check_terms(content: Any) -> list[Problem]:
         value = getattr(content, key, None)
         terms = value if isinstance(value, list | tuple) else [value]
         for term in terms:
+            name = getattr(term, "name", None)
+            if not isinstance(name, str) or not _may_need_cutting(name):
+                continue  # its slug is short and clean: not worked out here
             slug = getattr(term, "slug", None)
             if not isinstance(slug, str):
                 continue
