@@ -59,6 +59,10 @@ _INVISIBLE = re.compile(
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _MAX_LANGUAGE_TAG = 20
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# A path with nothing to normalise: ASCII names, no leading "/" or ".".
+_PLAIN = re.compile(
+    r"[A-Za-z0-9_-][A-Za-z0-9_.,~+=@-]*(?:/[A-Za-z0-9_,~+=@-][A-Za-z0-9_.,~+=@-]*)*/?"
+)
 
 
 def clean_slug(slug: str) -> str:
@@ -102,6 +106,13 @@ def normalise_output_path(path: str) -> tuple[str, str | None]:
     """
     if not isinstance(path, str) or not path.strip():
         return "", "is empty"
+    if (
+        len(path) <= MAX_COMPONENT_BYTES
+        and _PLAIN.fullmatch(path)
+        and "//" not in path
+        and "/." not in path
+    ):
+        return path, None  # most paths: already as plain as they get
     if _INVISIBLE.search(path):
         return "", "contains control or invisible characters"
     if "\\" in path:

@@ -108,7 +108,11 @@ def site_outputs(
                 outputs.add_file(_format(settings.get(feed), slug=slug), owner)
     for period in ("YEAR", "MONTH", "DAY"):
         pattern = settings.get(f"{period}_ARCHIVE_SAVE_AS")
-        for date in {getattr(a, "date", None) for a in articles} - {None}:
+        if not pattern:
+            continue
+        # One date a day: archives are named by year, month and day.
+        days = {getattr(a, "date", None) for a in articles} - {None}
+        for date in {day.date(): day for day in sorted(days)}.values():
             outputs.add_file(
                 _format(pattern, date=date), f"the {period.lower()} archive"
             )

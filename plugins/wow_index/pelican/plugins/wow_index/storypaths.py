@@ -194,16 +194,8 @@ def secure_paths(content: Any) -> list[Problem]:
     problems += _check_slug(content, settings)
     problems += _check_terms(content)
     problems += _check_overrides(content)
-    save_as = getattr(content, "save_as", "")
-    if save_as:
-        _, why = normalise_output_path(save_as)
-        if why is not None:
-            problems.append(
-                _problem(
-                    content,
-                    "file",
-                    f"would be written to {_shown(save_as)}, which {why}; not "
-                    "published: check its Slug, Lang, Category and Date",
-                )
-            )
+    # The paths the settings make of a clean slug, language and category are
+    # not worked out again here (Pelican does, for every URL): a site's own
+    # *_SAVE_AS settings are trusted, and what they make of a story is
+    # compared with the other outputs once everything is read.
     return problems
