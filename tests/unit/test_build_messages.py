@@ -73,3 +73,21 @@ def test_pagefind_suspects_name_the_page(tmp_path):
     assert pagefind_suspects(tmp_path) == [
         "bad.html: <html lang='en-aaaaaaaa-bbbbbbbb-cccccccc'> is not a language tag"
     ]
+
+
+def test_a_template_error_keeps_the_template_and_line(tmp_path):
+    from jinja2 import Environment, FileSystemLoader, TemplateSyntaxError
+    from pelican.plugins.wow_index.tracebacks import template_location
+
+    (tmp_path / "broken.html").write_text("line one\n{% if %}x{% endif %}\n")
+    (tmp_path / "fails.html").write_text("line one\nline two\n{{ 1 // n }}\n")
+    environment = Environment(loader=FileSystemLoader(str(tmp_path)))
+    try:
+        environment.get_template("broken.html")
+    except TemplateSyntaxError as error:
+        assert template_location(error).endswith("broken.html, line 2)")
+    try:
+        environment.get_template("fails.html").render(n=0)
+    except ZeroDivisionError as error:
+        assert template_location(error).endswith("fails.html, line 3)")
+    assert template_location(OSError("disk full")) == ""

@@ -15,9 +15,27 @@ import logging
 
 from .problems import WowContentError
 
-__all__ = ["QuietTracebacks", "quiet_tracebacks"]
+__all__ = ["QuietTracebacks", "quiet_tracebacks", "template_location"]
 
 _HINT = " (run pelican with --debug to see where it happened)"
+
+
+def template_location(error: BaseException | None) -> str:
+    """`` (in TEMPLATE, line N)`` when ``error`` came from a template (a
+    syntax error, or one raised while it rendered), else ''. That is the
+    part of a traceback a theme's author needs."""
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    line = getattr(error, "lineno", None)
+    if isinstance(name, str) and isinstance(line, int) and not name.endswith(".py"):
+        return f" (in {name}, line {line})"
+    found = ""
+    trace = getattr(error, "__traceback__", None)
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and not filename.startswith("<"):
+            found = f" (in {filename}, line {trace.tb_lineno})"
+        trace = trace.tb_next
+    return found
 
 
 class QuietTracebacks(logging.Filter):
@@ -30,10 +48,11 @@ class QuietTracebacks(logging.Filter):
             and not logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
         ):
             error = record.exc_info[1]
+            where = template_location(error)
             record.exc_info = None
             record.exc_text = None
             if not isinstance(error, WowContentError):  # that one says it all
-                record.msg = f"{record.msg}{_HINT}"
+                record.msg = f"{record.msg}{where}{_HINT}"
         return True
 
 
