@@ -103,6 +103,14 @@ CASES = [
         "stories/save-under-the-index-data/index.html",
     ),
     Case(
+        "a-an-earlier-name",
+        5,
+        r"Save_as: 'stories/a-parcel-in-the-hedge/index\.html' would replace "
+        r"\S*stories/a-parcel-in-the-hedge\.md; published at its default path "
+        r"'stories/taking-another-storys-place/index\.html'",
+        "stories/taking-another-storys-place/index.html",
+    ),
+    Case(
         "saveas-absolute",
         5,
         r"Save_as: the path '/tmp/red-team-absolute\.html' is absolute",
@@ -261,6 +269,11 @@ def test_each_story_is_published_once_at_a_safe_path(site, case):
     assert len(found) == 1, (case.published, found)
     page = BeautifulSoup(found[0].read_text(encoding="utf-8"), "html.parser")
     assert page.select_one("article.story h1") is not None
+
+
+def test_a_story_keeps_its_path_against_a_save_as_that_sorts_first(site):
+    page = site.soup("stories/a-parcel-in-the-hedge/index.html")
+    assert page.select_one("article.story h1").get_text() == "A parcel in the hedge"
 
 
 def test_the_site_pages_are_its_own(site):

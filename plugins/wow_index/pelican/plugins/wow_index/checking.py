@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from .moments import Moment, MomentIssue, extract_moments, unclosed_attribute_lists
 from .outputpaths import Outputs
-from .pathcheck import check_outputs, path_problems
+from .pathcheck import check_outputs, default_paths, path_problems
 from .problems import Problem, display_path
 from .settings import WowSettings
 from .sources import Source, read_source
@@ -147,6 +147,7 @@ def file_problems(
     tags: bool = True,
     renderer: Any = None,
     outputs: Outputs | None = None,
+    defaults: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Every problem of one file read with :func:`read_source`.
 
@@ -224,9 +225,8 @@ def file_problems(
 
     problems += company_problems(source, settings)
     if tags:  # in a build, the build itself repairs and reports these
-        problems += path_problems(
-            source, settings, outputs, _slug(source, settings) if title else None
-        )
+        slug = _slug(source, settings) if title else None
+        problems += path_problems(source, settings, outputs, slug, defaults)
 
     for key, name in source.names.items():
         if key.startswith(SUGGESTED_PREFIX):
@@ -378,11 +378,25 @@ def check_sources(
     renderer = markdown_renderer(settings) if tags else None
     companies = [source.get("company") for source in sources]
     outputs = check_outputs(settings, wow, companies) if tags else None
+    defaults = (
+        default_paths(
+            ((s, _slug(s, settings) if s.get("title") else None) for s in sources),
+            settings,
+        )
+        if tags
+        else None
+    )
     problems: list[Problem] = []
     for source in sources:
         problems.extend(
             file_problems(
-                source, settings, wow, tags=tags, renderer=renderer, outputs=outputs
+                source,
+                settings,
+                wow,
+                tags=tags,
+                renderer=renderer,
+                outputs=outputs,
+                defaults=defaults,
             )
         )
     problems.extend(duplicate_slugs(sources, settings))

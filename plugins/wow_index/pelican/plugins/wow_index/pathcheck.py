@@ -27,7 +27,7 @@ from .problems import Problem
 from .siteoutputs import site_outputs
 from .sources import Source
 
-__all__ = ["check_outputs", "path_problems"]
+__all__ = ["check_outputs", "default_paths", "path_problems"]
 
 
 def check_outputs(
@@ -103,14 +103,37 @@ def _term_problems(source: Source, settings: Mapping[str, Any]) -> list[Problem]
     return problems
 
 
+def default_paths(
+    sources: Iterable[tuple[Source, str | None]], settings: Mapping[str, Any]
+) -> dict[str, str]:
+    """Where each file without a ``Save_as`` is written by default (path ->
+    the file, as shown), from ``(source, slug)`` pairs: what a ``Save_as``
+    of another file may not take."""
+    found: dict[str, str] = {}
+    for source, slug in sources:
+        if not slug or source.get("save_as") is not None:
+            continue
+        lang = source.get("lang")
+        default_lang = str(settings.get("DEFAULT_LANG", "en")).lower()
+        lang = lang.strip() if lang and is_language_tag(lang) else default_lang
+        normal, why = normalise_output_path(
+            _default_save_as(source, settings, slug, lang) or ""
+        )
+        if why is None:
+            found.setdefault(normal, source.display)
+    return found
+
+
 def path_problems(
     source: Source,
     settings: Mapping[str, Any],
     outputs: Outputs | None,
     slug: str | None,
+    defaults: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Problems with where ``source`` would be written; ``slug`` is the slug
-    Pelican would give it, ``outputs`` what the site writes itself."""
+    Pelican would give it, ``outputs`` what the site writes itself and
+    ``defaults`` where the other files go (see :func:`default_paths`)."""
     problems: list[Problem] = []
     default_lang = str(settings.get("DEFAULT_LANG", "en")).lower()
     lang = source.get("lang")
@@ -155,7 +178,7 @@ def path_problems(
         field = source.names.get(name, name.capitalize())
         normal, why = normalise_output_path(value)
         if why is None and outputs is not None and name == "save_as":
-            owner = clash(normal, outputs)
+            owner = clash(normal, outputs) or (defaults or {}).get(normal.rstrip("/"))
             if owner:
                 why = f"would replace {owner}"
         if why is not None:

@@ -308,7 +308,12 @@ def resolve_collisions(
             return display_path(taken[key])
         return clash(key, outputs)
 
-    for content in sorted(contents, key=lambda c: str(c.source_path)):
+    # Pages at their default paths first: a Save_as from a file never takes
+    # a path another page has by default, whatever the file names.
+    def order(content: Any) -> tuple[bool, str]:
+        return hasattr(content, "override_save_as"), str(content.source_path)
+
+    for content in sorted(contents, key=order):
         save_as = content.save_as
         if not save_as:
             continue
@@ -317,7 +322,7 @@ def resolve_collisions(
             taken[_output_key(save_as)] = str(content.source_path)
             continue
         source = display_path(content.source_path)
-        if hasattr(content, "override_save_as") and _output_key(save_as) not in taken:
+        if hasattr(content, "override_save_as"):
             del content.override_save_as
             if hasattr(content, "override_url"):
                 del content.override_url
