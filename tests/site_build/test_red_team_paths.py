@@ -111,6 +111,31 @@ CASES = [
         "stories/taking-another-storys-place/index.html",
     ),
     Case(
+        "saveas-redirects",
+        5,
+        r"Save_as: the path '_redirects' names '_redirects', a file web hosts "
+        r"read as their configuration",
+        "stories/save-as-the-hosts-redirects/index.html",
+    ),
+    Case(
+        "saveas-htaccess",
+        5,
+        r"Save_as: the path 'stories/\.htaccess' names a hidden file or folder",
+        "stories/save-as-a-server-configuration/index.html",
+    ),
+    Case(
+        "slug-htaccess",
+        5,
+        r"Slug: the slug '\.htaccess' is not a safe path .*published as 'htaccess'",
+        "stories/htaccess/index.html",
+    ),
+    Case(
+        "saveas-case",
+        5,
+        r"Save_as: 'INDEX\.html' would replace the index page",
+        "stories/save-as-the-home-page-in-capitals/index.html",
+    ),
+    Case(
         "saveas-absolute",
         5,
         r"Save_as: the path '/tmp/red-team-absolute\.html' is absolute",
@@ -319,6 +344,9 @@ def test_every_name_fits_every_file_system(site):
         assert all(len(p.encode()) <= 255 for p in relative.parts), relative
         assert len(str(relative).encode()) <= 1024, relative
         assert "\u202e" not in str(relative)
+        assert not any(p.startswith(".") for p in relative.parts), relative
+    assert not (site.output / "_redirects").exists()
+    assert not (site.output / "INDEX.html").exists()
 
 
 def test_a_strict_build_fails_with_the_same_messages_and_no_traceback(tmp_path):

@@ -49,6 +49,10 @@ def test_paths_are_spelt_one_way(path, normal):
         ("x" * 256 + ".html", "file systems take 255 at most"),
         ("/".join(["folder"] * 200), "longer than 1024 bytes"),
         ("./", "the output folder itself"),
+        (".htaccess", "hidden file or folder"),
+        ("stories/.well-known/x.html", "hidden file or folder"),
+        ("_redirects", "web hosts read as their configuration"),
+        ("docs/Web.config", "web hosts read as their configuration"),
         ("", "is empty"),
     ],
 )
@@ -69,6 +73,8 @@ def test_a_clash_is_the_same_file_or_an_overlap():
     assert clash("pagefind", outputs) == "the search index"
     assert clash("stories/wow/index.html", outputs) is None
     assert clash("wow-2/index.html", outputs) is None
+    # As file systems that ignore case see it.
+    assert clash("WOW/Index.JSON", outputs) == "WOW_JSON_SAVE_AS"
 
 
 def test_long_slugs_are_cut_at_a_word_with_a_stable_hash():

@@ -24,12 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = [
+    "HOST_CONFIGURATION",
     "MAX_COMPONENT_BYTES",
     "MAX_PATH_BYTES",
     "MAX_SLUG_BYTES",
     "Outputs",
     "clash",
     "clean_slug",
+    "comparable",
     "is_language_tag",
     "normalise_output_path",
     "shorten_slug",
@@ -59,6 +61,23 @@ _INVISIBLE = re.compile(
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _MAX_LANGUAGE_TAG = 20
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# Files static hosts read as configuration, not pages (Netlify and Cloudflare
+# Pages' _redirects and _headers, IIS's web.config, GitHub Pages' CNAME …):
+# a story written there could redirect or re-header the whole site.
+HOST_CONFIGURATION = frozenset(
+    {
+        "_redirects",
+        "_headers",
+        "_routes.json",
+        "_config.yml",
+        "cname",
+        "netlify.toml",
+        "vercel.json",
+        "staticwebapp.config.json",
+        "web.config",
+        "firebase.json",
+    }
+)
 # A path with nothing to normalise: ASCII names, no leading "/" or ".".
 _PLAIN = re.compile(
     r"[A-Za-z0-9_-][A-Za-z0-9_.,~+=@-]*(?:/[A-Za-z0-9_,~+=@-][A-Za-z0-9_.,~+=@-]*)*/?"
@@ -111,6 +130,7 @@ def normalise_output_path(path: str) -> tuple[str, str | None]:
         and _PLAIN.fullmatch(path)
         and "//" not in path
         and "/." not in path
+        and path.rstrip("/").rsplit("/", 1)[-1].lower() not in HOST_CONFIGURATION
     ):
         return path, None  # most paths: already as plain as they get
     if _INVISIBLE.search(path):
@@ -123,6 +143,16 @@ def normalise_output_path(path: str) -> tuple[str, str | None]:
     for part in path.split("/"):
         if part in ("", "."):
             continue
+        if part.startswith(".") and part != "..":
+            return "", (
+                f"names a hidden file or folder ({part!r}); some web servers "
+                "read those as their configuration (.htaccess)"
+            )
+        if part.lower() in HOST_CONFIGURATION:
+            return "", (
+                f"names {part!r}, a file web hosts read as their configuration "
+                "(redirects, headers)"
+            )
         if part == "..":
             if not parts:
                 return "", "leaves the output folder"
@@ -155,13 +185,13 @@ class Outputs:
     def add_file(self, path: str, owner: str) -> None:
         normal, why = normalise_output_path(path)
         if why is None and not normal.endswith("/"):
-            self.files.setdefault(normal, owner)
+            self.files.setdefault(comparable(normal), owner)
             self._parents = None
 
     def add_folder(self, path: str, owner: str) -> None:
         normal, why = normalise_output_path(path)
         if why is None:
-            self.folders.setdefault(normal.rstrip("/"), owner)
+            self.folders.setdefault(comparable(normal.rstrip("/")), owner)
 
     def add_files(self, paths: Iterable[tuple[str, str]]) -> None:
         for path, owner in paths:
@@ -179,6 +209,12 @@ class Outputs:
         return self._parents
 
 
+def comparable(path: str) -> str:
+    """A normalised path as file systems that ignore case see it (macOS and
+    Windows by default): ``Index.html`` there is ``index.html``."""
+    return path.lower()
+
+
 def _ancestors(path: str) -> list[str]:
     parts = path.split("/")
     return ["/".join(parts[:end]) for end in range(1, len(parts))]
@@ -192,7 +228,7 @@ def clash(path: str, outputs: Outputs) -> str | None:
     a file where the build needs a folder (``wow`` beside ``wow/index.html``)
     or a folder where it writes a file (``wow/index.json/index.html``).
     """
-    path = path.rstrip("/")
+    path = comparable(path.rstrip("/"))
     owner = outputs.files.get(path) or outputs.folders.get(path)
     if owner:
         return owner

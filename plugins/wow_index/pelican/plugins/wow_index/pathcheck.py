@@ -20,6 +20,7 @@ from .outputpaths import (
     Outputs,
     clash,
     clean_slug,
+    comparable,
     is_language_tag,
     normalise_output_path,
 )
@@ -120,7 +121,7 @@ def default_paths(
             _default_save_as(source, settings, slug, lang) or ""
         )
         if why is None:
-            found.setdefault(normal, source.display)
+            found.setdefault(comparable(normal), source.display)
     return found
 
 
@@ -157,9 +158,9 @@ def path_problems(
         if (
             slug.startswith("/")
             or "\\" in slug
-            or any(p in ("", ".", "..") for p in parts)
+            or any(p in ("", ".", "..") or p.startswith(".") for p in parts)
         ):
-            reasons.append("is not a safe path ('..', '.', '//' or a leading '/')")
+            reasons.append("is not a safe path ('..', '//', a leading '/' or '.')")
         if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
             reasons.append(f"is longer than {MAX_SLUG_BYTES} bytes")
         if reasons:
@@ -178,7 +179,9 @@ def path_problems(
         field = source.names.get(name, name.capitalize())
         normal, why = normalise_output_path(value)
         if why is None and outputs is not None and name == "save_as":
-            owner = clash(normal, outputs) or (defaults or {}).get(normal.rstrip("/"))
+            owner = clash(normal, outputs) or (defaults or {}).get(
+                comparable(normal.rstrip("/"))
+            )
             if owner:
                 why = f"would replace {owner}"
         if why is not None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .outputpaths import Outputs, clash, normalise_output_path
+from .outputpaths import Outputs, clash, comparable, normalise_output_path
 from .problems import Problem, display_path, locate_field
 
 __all__ = [
@@ -376,7 +376,7 @@ def resolve_collisions(
 def _output_key(save_as: str) -> str:
     """A path as written to disk, to compare with others."""
     normal, why = normalise_output_path(save_as)
-    return normal.rstrip("/") if why is None else save_as
+    return comparable(normal.rstrip("/")) if why is None else save_as
 
 
 def _untangle_translations(content: Any) -> None:

@@ -71,7 +71,7 @@ def _unsafe_segments(slug: str) -> bool:
     return (
         slug.startswith("/")
         or "\\" in slug
-        or any(part in ("", ".", "..") for part in parts)
+        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
     )
 
 
@@ -86,7 +86,7 @@ def _check_slug(content: Any, settings: Any) -> list[Problem]:
         reasons.append("had invisible or bidi control characters (removed)")
     if _unsafe_segments(new):
         new = _slugify(new, settings)
-        reasons.append("is not a safe path ('..', '.', '//' or a leading '/')")
+        reasons.append("is not a safe path ('..', '//', a leading '/' or '.')")
     if len(new.encode("utf-8")) > MAX_SLUG_BYTES:
         new = shorten_slug(new)
         reasons.append(f"was longer than {MAX_SLUG_BYTES} bytes (cut, with a hash)")
