@@ -298,7 +298,14 @@ class WowGenerator(Generator):
             others.extend(self.context.get(key, []))
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
-        recovered = self._recover(entries + extra_entries)
+        index = build_index(
+            sorted(entries, key=_story_order, reverse=True),
+            self.wow_settings.touchpoints.slugs,
+            self.wow_settings.verdicts.slugs,
+        )
+        self.view = WowView(index, self.wow_settings, self.settings)
+        # Before any story's URL is used: the view holds stories, not URLs.
+        recovered = self._recover(self.view)
         # What the build repaired or explains from what it read is told
         # once, in place of the file check's word for the same file and field.
         checked = self._file_problems()
@@ -306,12 +313,6 @@ class WowGenerator(Generator):
         self.problems += _unreported(checked, recovered)
         self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
-        index = build_index(
-            sorted(entries, key=_story_order, reverse=True),
-            self.wow_settings.touchpoints.slugs,
-            self.wow_settings.verdicts.slugs,
-        )
-        self.view = WowView(index, self.wow_settings, self.settings)
         for entry in entries + extra_entries:
             self._decorate(entry)
         self.context["wow"] = self.view
@@ -324,7 +325,7 @@ class WowGenerator(Generator):
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
-    def _recover(self, entries: list[Tagged[Any]]) -> list[Problem]:
+    def _recover(self, view: WowView) -> list[Problem]:
         """Problems with the site's content as a whole, and their repairs:
         files Pelican dropped, what it read wrongly (see ``prepare_content``
         in __init__.py), templates that do not exist, pages that would
@@ -335,7 +336,7 @@ class WowGenerator(Generator):
             p for content in contents for p in getattr(content, "wow_problems", ())
         ]
         problems += missing_templates(contents, self._pelicans_loader(), self.settings)
-        problems += resolve_collisions(contents, self._reserved_paths(entries))
+        problems += resolve_collisions(contents, self._reserved_paths(view))
         problems += [self._explain(path) for path in sorted(read) if not read[path]]
         return problems
 
@@ -359,22 +360,12 @@ class WowGenerator(Generator):
             return explain_dropped(path, error)
         return explain_dropped(path, None, content)
 
-    def _reserved_paths(self, entries: list[Tagged[Any]]) -> Outputs:
+    def _reserved_paths(self, view: WowView) -> Outputs:
         """Files and folders the site writes itself, which no story or page
-        may take (see ``siteoutputs``)."""
-        settings = self.settings
-        scale = len(self.wow_settings.verdicts)
-        touchpoints = [Touchpoint(t, settings) for t in self.wow_settings.touchpoints]
-        verdicts = [Verdict(v, settings, scale) for v in self.wow_settings.verdicts]
-        names = {
-            company_key(e.tags.company): e.tags.company
-            for e in entries
-            if e.tags.company
-        }
-        terms: list[Any] = [*touchpoints, *verdicts]
-        terms += [Company(names[key], settings) for key in sorted(names) if key]
-        terms += [Cell(t, v, settings) for t in touchpoints for v in verdicts]
-        return site_outputs(settings, self.context, terms)
+        may take (see ``siteoutputs``); the WoW pages' terms are the view's."""
+        terms: list[Any] = [*view.touchpoints, *view.verdicts, *view.companies]
+        terms += view.cells.values()
+        return site_outputs(self.settings, self.context, terms)
 
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -215,9 +215,12 @@ def comparable(path: str) -> str:
     return path.lower()
 
 
-def _ancestors(path: str) -> list[str]:
-    parts = path.split("/")
-    return ["/".join(parts[:end]) for end in range(1, len(parts))]
+def _ancestors(path: str) -> Iterator[str]:
+    """``a``, ``a/b`` of ``a/b/c``."""
+    end = path.find("/")
+    while end > 0:
+        yield path[:end]
+        end = path.find("/", end + 1)
 
 
 def clash(path: str, outputs: Outputs) -> str | None:

@@ -304,9 +304,8 @@ def resolve_collisions(
 
     def owner_of(save_as: str) -> str | None:
         key = _output_key(save_as)
-        if key in taken:
-            return display_path(taken[key])
-        return clash(key, outputs)
+        owner = taken.get(key)
+        return clash(key, outputs) if owner is None else display_path(owner)
 
     # Pages at their default paths first: a Save_as from a file never takes
     # a path another page has by default, whatever the file names.

@@ -95,24 +95,31 @@ def site_outputs(
         }:
             outputs.add_file(_format(settings.get(key), lang=lang), f"the feed {key}")
     for kind, feeds in _TERM_FEEDS.items():
+        noun = "category" if kind == "categories" else kind[:-1]
+        patterns = [settings.get(feed) for feed in feeds if settings.get(feed)]
         for term, stories in _terms(context.get(kind)):
-            owner = f"the {kind[:-1] if kind != 'categories' else 'category'} page"
-            owner += f" {getattr(term, 'name', term)!r}"
+            owner = f"the {noun} page {getattr(term, 'name', term)!r}"
             save_as = getattr(term, "save_as", "")
-            if save_as:
+            if save_as.endswith("/index.html"):
+                # Its further pages go in the same folder: the folder is its.
+                outputs.add_file(save_as, owner)
+                outputs.add_folder(save_as[: -len("/index.html")], owner)
+            elif save_as:
                 url = getattr(term, "url", save_as)
                 for page in _pages(save_as, url, len(stories), settings):
                     outputs.add_file(page, owner)
-            slug = getattr(term, "slug", "")
-            for feed in feeds:
-                outputs.add_file(_format(settings.get(feed), slug=slug), owner)
-    for period in ("YEAR", "MONTH", "DAY"):
+            if patterns:
+                slug = getattr(term, "slug", "")
+                for pattern in patterns:
+                    outputs.add_file(_format(pattern, slug=slug), owner)
+    days = {getattr(a, "date", None) for a in articles} - {None}
+    for period, parts in (("YEAR", 1), ("MONTH", 2), ("DAY", 3)):
         pattern = settings.get(f"{period}_ARCHIVE_SAVE_AS")
         if not pattern:
             continue
-        # One date a day: archives are named by year, month and day.
-        days = {getattr(a, "date", None) for a in articles} - {None}
-        for date in {day.date(): day for day in sorted(days)}.values():
+        # One date a period: archives are named by year, month or day.
+        periods = {day.timetuple()[:parts]: day for day in sorted(days)}
+        for date in periods.values():
             outputs.add_file(
                 _format(pattern, date=date), f"the {period.lower()} archive"
             )
