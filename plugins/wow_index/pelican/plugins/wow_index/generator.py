@@ -427,6 +427,9 @@ class WowGenerator(Generator):
         # fails a strict build here, before the WoW pages.
         failed = failed_writes(self.context)
         if failed and self.wow_settings.strict:
+            if self._ahead is not None:  # the copy rendering ahead stops too
+                self._ahead.close()
+                self._ahead = None
             raise WowContentError(failed)
         if self.view is None:
             return
