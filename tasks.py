@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import glob
+import os
 import shlex
 import shutil
 import sys
@@ -40,17 +41,53 @@ def _pelican(c, settings: str, *extra: str, output: Path = OUTPUT) -> None:
         )
 
 
+def _stage_pid(folder: str, name: str) -> int | None:
+    """The process id in a staging folder's name (``.output-new-<pid>-…``)."""
+    rest = folder[len(f".{name}-new-") :]
+    head = rest.split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but not ours
+        return True
+    return True
+
+
+def stale_stages(output: Path) -> list[Path]:
+    """Staging folders a killed or failed build left beside ``output``: those
+    of processes no longer running (and any without a process id)."""
+    found = []
+    for path in sorted(output.parent.glob(f".{output.name}-new-*")):
+        pid = _stage_pid(path.name, output.name)
+        if pid is not None and (pid == os.getpid() or _alive(pid)):
+            continue  # a build running now
+        found.append(path)
+    old = output.with_name(f".{output.name}-old")
+    return [*found, old] if old.exists() else found
+
+
 @contextmanager
 def staged(output: Path) -> Iterator[Path]:
     """Build into a fresh folder next to ``output``; swap it in only when the
     whole build succeeded, so ``output`` is never left half-written.
 
     On any failure the new folder is removed and the old site stays as it
-    was. The swap is two renames on the same file system.
+    was. The swap is two renames on the same file system. Folders a killed
+    build left behind are removed first (see ``stale_stages``).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    for stale in stale_stages(output):
+        print(f"Removing {stale.name}, left by an earlier build that stopped")
+        shutil.rmtree(stale, ignore_errors=True)
+    stage = Path(
+        tempfile.mkdtemp(prefix=f".{output.name}-new-{os.getpid()}-", dir=output.parent)
+    )
     try:
         yield stage
     except BaseException:
@@ -66,8 +103,24 @@ def staged(output: Path) -> Iterator[Path]:
 
 
 def _search_index(c, output: Path = OUTPUT) -> None:
-    """Index the built site for the search page (Pagefind, after Pelican)."""
-    c.run(f"{PAGEFIND} --site {shlex.quote(str(output))} --silent", pty=False)
+    """Index the built site for the search page (Pagefind, after Pelican).
+    When Pagefind fails, say which page it may have choked on; the staged
+    build is then dropped and the last good site stays."""
+    result = c.run(
+        f"{PAGEFIND} --site {shlex.quote(str(output))} --silent", pty=False, warn=True
+    )
+    if result.ok:
+        return
+    from pelican.plugins.wow_index.cli.searchcheck import pagefind_suspects
+
+    suspects = pagefind_suspects(output)
+    hint = "; ".join(suspects[:5]) if suspects else "no page looks wrong to us"
+    raise Exit(
+        f"Pagefind could not index the new site (exit {result.exited}): {hint}. "
+        "Nothing was published: the output folder still holds the last good site. "
+        "Run with Pagefind's --verbose to see more.",
+        code=1,
+    )
 
 
 def _build(c, settings: str, *, strict: bool = False, output: Path = OUTPUT) -> None:

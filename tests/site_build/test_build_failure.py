@@ -96,3 +96,41 @@ def test_invoke_build_swaps_the_new_site_in_when_it_succeeds(project):
     assert (output / "wow" / "index.json").is_file()
     assert (output / "stories" / "a-parcel-in-the-hedge" / "index.html").is_file()
     assert leftovers(project) == []
+
+
+def test_invoke_build_removes_staging_folders_a_killed_build_left(project):
+    """Folders of builds that no longer run go; one of a running build stays."""
+    (project / "content" / "stories" / "explode.md").unlink()
+    dead = project / ".output-new-999999999-killed"
+    unnamed = project / ".output-new-k1ll3d"
+    running = project / f".output-new-{os.getpid()}-running"
+    old = project / ".output-old"
+    for folder in (dead, unnamed, running, old):
+        (folder / "stories").mkdir(parents=True)
+        (folder / "stories" / "half.html").write_text("half", encoding="utf-8")
+    result = invoke_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Removing {dead.name}, left by an earlier build" in result.stdout
+    assert leftovers(project) == [running.name]
+    assert (project / "output" / "wow" / "index.json").is_file()
+
+
+def test_a_pagefind_failure_names_the_page_and_keeps_the_last_good_site(project):
+    (project / "content" / "stories" / "explode.md").unlink()
+    (project / "content" / "bad-lang.html").write_text(
+        '<!DOCTYPE html><html lang="en-aaaaaaaa-bbbbbbbb-cccccccc-dddd"><body '
+        "data-pagefind-body><p>Words for the search index.</p></body></html>",
+        encoding="utf-8",
+    )
+    with (project / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nTEMPLATE_PAGES = {"bad-lang.html": "bad/index.html"}\n')
+    result = invoke_build(project)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0, said
+    assert "Pagefind could not index the new site" in said
+    assert "bad/index.html: <html lang='en-aaaaaaaa-bbbbbbbb-cccccccc-dddd'>" in said
+    assert "still holds the last good site" in said
+    assert "Traceback" not in said
+    output = project / "output"
+    assert (output / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert leftovers(project) == []

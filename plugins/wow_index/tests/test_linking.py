@@ -5,12 +5,12 @@ from __future__ import annotations
 import nh3
 from hypothesis import given
 from hypothesis import strategies as st
-from pelican.plugins.wow_index.pages.linking import (
+from pelican.plugins.wow_index.safety.linking import (
     escape_attribute,
     placeholder_links,
     rewrite_links,
 )
-from pelican.plugins.wow_index.pages.sanitizing import clean_html
+from pelican.plugins.wow_index.safety.sanitizing import clean_html
 
 SETTINGS = {"INTRASITE_LINK_REGEX": "[{|](?P<what>.*?)[|}]"}
 

@@ -15,8 +15,8 @@ from pelican.plugins.wow_index.index.vocabulary import (
     Vocabulary,
     default_vocabulary_data,
 )
-from pelican.plugins.wow_index.pages.sanitizing import clean_html, removed_markup
 from pelican.plugins.wow_index.problems import Problem
+from pelican.plugins.wow_index.safety.sanitizing import clean_html, removed_markup
 
 # In CI the examples are the same on every run, so a red build is
 # reproducible; elsewhere each run explores new ones.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from pelican.plugins.wow_index.pages.recovery import (
+from pelican.plugins.wow_index.safety.recovery import (
     explain_dropped,
     repair_content,
     resolve_collisions,

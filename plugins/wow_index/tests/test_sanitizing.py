@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pelican.plugins.wow_index.pages.sanitizing import (
+from pelican.plugins.wow_index.safety.sanitizing import (
     clean_html,
     removed_markup,
     sanitize_content,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pelican.plugins.wow_index.pages.static_files import static_problem, svg_findings
+from pelican.plugins.wow_index.safety.static_files import static_problem, svg_findings
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">{}</svg>'
 

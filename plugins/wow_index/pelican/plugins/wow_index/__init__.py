@@ -14,9 +14,13 @@ from typing import Any
 from pelican import signals
 
 from .pages.generator import WowGenerator
-from .pages.recovery import repair_content
 from .pelican_compat import speedups_enabled, warn_if_unsafe_links
 from .problems import WowContentError
+from .safety.contenttree import guard_generator
+from .safety.recovery import repair_content
+from .safety.safewrites import guard_writes
+from .safety.storypaths import secure_paths
+from .safety.tracebacks import quiet_tracebacks
 from .settings import SettingsError, load_settings
 from .speedups import parallel
 from .speedups.ahead import may_start_early
@@ -35,6 +39,7 @@ def configure(pelican: Any) -> None:
     """Validate WOW_* settings early, make WoW listing pages paginate, and
     say once if the speed-ups asked for cannot run on this Pelican."""
     settings = pelican.settings
+    quiet_tracebacks()
     wow = load_settings(settings)
     speedups_enabled(settings, warn=True)
     warn_if_unsafe_links(settings)
@@ -57,10 +62,11 @@ def prepare_content(content: Any) -> None:
     if speedups_enabled(settings):
         remember_relative_path(content)
     problems = repair_content(content)
+    problems += secure_paths(content)
     if settings.get("WOW_SANITIZE_HTML"):
         # Imported on first use: a site that does not sanitise never loads nh3.
-        from .pages.linking import use_safe_links
-        from .pages.sanitizing import sanitize_content
+        from .safety.linking import use_safe_links
+        from .safety.sanitizing import sanitize_content
 
         problems += sanitize_content(content)
         # Links are rewritten safely, and the final HTML cleaned, when the
@@ -81,7 +87,7 @@ def refuse_static_files(generator: Any) -> None:
     settings = generator.settings
     if not settings.get("WOW_SANITIZE_HTML"):
         return
-    from .pages.static_files import withhold_refused
+    from .safety.static_files import withhold_refused
 
     problems = withhold_refused(generator)
     for problem in problems:
@@ -97,7 +103,7 @@ def check_links(generators: list[Any]) -> None:
     before anything is written."""
     if not generators or not generators[0].settings.get("WOW_SANITIZE_HTML"):
         return
-    from .pages.linking import SafeLinks, link_problems
+    from .safety.linking import SafeLinks, link_problems
 
     read = generators[0].context.get("generated_content", {})
     problems = [
@@ -170,6 +176,14 @@ def register() -> None:
     signals.readers_init.connect(parallel.install)
     signals.article_generator_init.connect(track_generator)
     signals.page_generator_init.connect(track_generator)
+    for made in (
+        signals.article_generator_init,
+        signals.page_generator_init,
+        signals.static_generator_init,
+    ):
+        made.connect(guard_generator)
+    signals.article_generator_init.connect(guard_writes)
+    signals.page_generator_init.connect(guard_writes)
     signals.all_generators_finalized.connect(end_reading)
     signals.get_writer.connect(start_writing)
     signals.finalized.connect(end_build)

@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from .index.moments import Moment, MomentIssue, extract_moments
+from .index.moments import (
+    Moment,
+    MomentIssue,
+    extract_moments,
+    unclosed_attribute_lists,
+)
 from .index.tagging import StoryTags, parse_story_tags
 from .problems import Problem, display_path
+from .safety.outputpaths import Outputs
+from .safety.pathcheck import check_outputs, default_paths, path_problems
 from .settings import WowSettings
 from .sources import Source, read_source
 
@@ -31,6 +39,7 @@ __all__ = [
     "SlugClaim",
     "check_files",
     "check_sources",
+    "company_problems",
     "duplicate_slugs",
     "file_problems",
     "markdown_renderer",
@@ -88,6 +97,7 @@ def story_problems(
         wow.verdicts,
         remember=bool(wow["WOW_REMEMBER_FILES"]),
     )
+    issues += unclosed_attribute_lists(html or "")
     return tags, moments, problems + moment_problems(issues, path)
 
 
@@ -142,6 +152,8 @@ def file_problems(
     tags: bool = True,
     renderer: Any = None,
     terms: Mapping[str, set[str]] | None = None,
+    outputs: Outputs | None = None,
+    defaults: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Every problem of one file read with :func:`read_source`.
 
@@ -219,6 +231,11 @@ def file_problems(
                 )
                 break
 
+    problems += company_problems(source, settings)
+    if tags:  # in a build, the build itself repairs and reports these
+        slug = _slug(source, settings) if title else None
+        problems += path_problems(source, settings, outputs, slug, defaults)
+
     for key, name in source.names.items():
         if key.startswith(SUGGESTED_PREFIX):
             real = name[len(SUGGESTED_PREFIX) :]
@@ -245,7 +262,7 @@ def file_problems(
             )
             problems.extend(found)
         if settings.get("WOW_SANITIZE_HTML"):
-            from .pages.publish_checks import markup_problems
+            from .safety.publish_checks import markup_problems
 
             summary = source.get("summary")
             if summary and source.is_markdown:
@@ -257,6 +274,27 @@ def file_problems(
                 markup_problems(source.path, html, summary, settings, terms)
             )
     return problems
+
+
+def company_problems(source: Source, settings: Mapping[str, Any]) -> list[Problem]:
+    """A company named only with punctuation ("!!!"): no name at all, so its
+    page gets a made-up address. A name of letters or symbols Pelican cannot
+    put in a URL ("株式会社", "☕☕") gets one too, and is a name: no word."""
+    from .index.taxonomy import company_slug, fallback_company_slug
+
+    company = (source.get("company") or "").strip()
+    if not company or not all(unicodedata.category(c)[0] in "PZC" for c in company):
+        return []
+    if company_slug(company, settings):  # punctuation a site's rules keep
+        return []
+    return [
+        source.problem(
+            source.names.get("company", "Company"),
+            f"{company!r} is only punctuation, no name; its page is "
+            f"{fallback_company_slug(company)!r} for now: write the company's name",
+            severity="warning",
+        )
+    ]
 
 
 def _slug(source: Source, settings: Mapping[str, Any]) -> str | None:
@@ -361,14 +399,31 @@ def check_sources(
     renderer = markdown_renderer(settings) if tags else None
     terms = None
     if tags and settings.get("WOW_SANITIZE_HTML"):
-        from .pages.publish_checks import site_terms
+        from .safety.publish_checks import site_terms
 
         terms = site_terms(sources, settings)
+    companies = [source.get("company") for source in sources]
+    outputs = check_outputs(settings, wow, companies) if tags else None
+    defaults = (
+        default_paths(
+            ((s, _slug(s, settings) if s.get("title") else None) for s in sources),
+            settings,
+        )
+        if tags
+        else None
+    )
     problems: list[Problem] = []
     for source in sources:
         problems.extend(
             file_problems(
-                source, settings, wow, tags=tags, renderer=renderer, terms=terms
+                source,
+                settings,
+                wow,
+                tags=tags,
+                renderer=renderer,
+                terms=terms,
+                outputs=outputs,
+                defaults=defaults,
             )
         )
     problems.extend(duplicate_slugs(sources, settings))

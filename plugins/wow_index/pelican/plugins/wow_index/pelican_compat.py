@@ -32,16 +32,19 @@ from typing import Any
 __all__ = [
     "RELIED_ON",
     "Reliance",
+    "can_include_path",
+    "clear_output_override",
     "content_context",
     "content_html",
     "content_memos",
     "discard_writes",
+    "has_output_override",
+    "include_path",
     "mismatches",
     "open_for_writing",
     "override_output_path",
     "parameters",
     "parse_markdown_metadata",
-    "pelican_summary",
     "read_caches",
     "set_content_html",
     "set_summary_html",
@@ -172,18 +175,25 @@ RELIED_ON: tuple[Reliance, ...] = (
         speedups_only=False,
     ),
     Reliance(
-        "pelican.contents.Content.get_summary, memoized (.func, .cache), "
-        "and get_static_links()",
+        "pelican.contents.Content.get_summary(siteurl) and get_static_links()",
         lambda: (
-            callable(getattr(_content_class().__dict__["get_summary"], "func", None))
-            and _memo_of(_content_class().get_summary) is not None
-            and parameters(_content_class().get_static_links) == ["self"]
+            parameters(_content_class().get_static_links) == ["self"]
+            and source_mentions(_content_class(), "def get_summary(self")
         ),
         speedups_only=False,
     ),
     Reliance(
         "pelican.contents.Content._context and .relative_dir",
         lambda: source_mentions(_content_class(), "self._context", "relative_dir"),
+        speedups_only=False,
+    ),
+    Reliance(
+        "pelican.generators.Generator._include_path(path, extensions=None) "
+        "(the safe content walk asks it, as get_files does)",
+        lambda: (
+            parameters(_generator_classes()[0]._include_path)
+            == ["self", "path", "extensions"]
+        ),
         speedups_only=False,
     ),
     Reliance(
@@ -266,6 +276,28 @@ def set_summary_html(content: Any, html: str) -> None:
     content._summary = html
 
 
+def has_output_override(content: Any) -> bool:
+    """Whether ``content`` has its own ``Save_as`` (as Pelican records it)."""
+    return hasattr(content, "override_save_as")
+
+
+def clear_output_override(content: Any) -> None:
+    """Publish ``content`` at its default path again (no ``Save_as``/``URL``)."""
+    for name in ("override_save_as", "override_url"):
+        if hasattr(content, name):
+            delattr(content, name)
+
+
+def include_path(generator: Any, path: str, extensions: Any = None) -> bool:
+    """Whether Pelican's ``generator`` would read ``path`` (its extension
+    and IGNORE_FILES rules), as its own ``get_files`` asks."""
+    return bool(generator._include_path(path, extensions))
+
+
+def can_include_path(generator: Any) -> bool:
+    return callable(getattr(generator, "_include_path", None))
+
+
 def override_output_path(content: Any, save_as: str, url: str | None) -> None:
     """Publish ``content`` at ``save_as`` (and ``url``), as a ``Save_as`` /
     ``URL`` field in its header would."""
@@ -277,11 +309,6 @@ def override_output_path(content: Any, save_as: str, url: str | None) -> None:
 def content_context(content: Any) -> dict[str, Any]:
     """The site-wide context a content object resolves its links in."""
     return content._context
-
-
-def pelican_summary() -> Any:
-    """Pelican's own memoized ``Content.get_summary`` (``.func``, ``.cache``)."""
-    return _content_class().__dict__["get_summary"]
 
 
 def warn_if_unsafe_links(settings: Mapping[str, Any]) -> None:

@@ -12,7 +12,6 @@ more simply, enough to find the title, date and tags.
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any, Literal
 from pelican.settings import DEFAULT_CONFIG
 
 from .problems import Problem, display_path
+from .safety.contenttree import Skipped, walk
 
 __all__ = [
     "EXTENSIONS",
@@ -144,11 +144,16 @@ def _ignored(name: str, patterns: Iterable[str]) -> bool:
 
 
 def content_files(
-    root: str | Path, settings: Mapping[str, Any], under: str | Path | None = None
+    root: str | Path,
+    settings: Mapping[str, Any],
+    under: str | Path | None = None,
+    skipped: list[Skipped] | None = None,
 ) -> Iterator[tuple[Path, Kind]]:
     """Every content file below ``root`` (or only below ``under``), sorted,
     with its kind; honours ARTICLE_PATHS, PAGE_PATHS, the *_EXCLUDES and
-    IGNORE_FILES like Pelican's generators."""
+    IGNORE_FILES like Pelican's generators. Links are followed as a build
+    follows them (``contenttree.walk``); what is not followed is added to
+    ``skipped``."""
     root = Path(root)
     start = Path(under) if under is not None else root
     article_paths = settings.get("ARTICLE_PATHS") or [""]
@@ -159,7 +164,8 @@ def content_files(
     }
     ignore = settings.get("IGNORE_FILES", DEFAULT_CONFIG["IGNORE_FILES"]) or []
     found: list[tuple[Path, Kind]] = []
-    for folder, dirs, files in os.walk(start, followlinks=True):
+    read = [root / str(folder) for folder in [*article_paths, *page_paths]]
+    for folder, dirs, files in walk(str(start), str(root), skipped, map(str, read)):
         dirs[:] = sorted(d for d in dirs if not _ignored(d, ignore))
         for name in sorted(files):
             path = Path(folder) / name

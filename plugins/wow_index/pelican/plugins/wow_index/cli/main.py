@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..problems import Problem, display_path
+from ..safety.contenttree import Skipped
 from ..settings import SettingsError, WowSettings, load_settings
-from ..sources import Kind, content_files, content_kind
+from ..sources import EXTENSIONS, Kind, content_files, content_kind
 from .arguments import PROG, parser
 from .terminal import safe
 
@@ -66,8 +68,17 @@ def load_site(settings_file: str | None) -> tuple[dict[str, Any], WowSettings]:
     return settings, wow
 
 
+def _is_content(path: str) -> bool:
+    """Whether a skipped entry matters to ``check``: a folder link, or a
+    file with a content file's extension."""
+    suffix = os.path.splitext(path)[1].lower().lstrip(".")
+    return os.path.isdir(path) or suffix in EXTENSIONS or not suffix
+
+
 def site_files(
-    paths: Sequence[str], settings: dict[str, Any]
+    paths: Sequence[str],
+    settings: dict[str, Any],
+    skipped: list[Skipped] | None = None,
 ) -> list[tuple[Path, Kind]]:
     """Content files named by ``paths`` (files or folders), or the whole
     content folder when none is given.
@@ -87,9 +98,9 @@ def site_files(
         inside = resolved == root or root in resolved.parents
         if path.is_dir():
             if inside:
-                found.extend(content_files(root, settings, under=path))
+                found.extend(content_files(root, settings, under=path, skipped=skipped))
             else:
-                found.extend(content_files(path, defaults))
+                found.extend(content_files(path, defaults, skipped=skipped))
         else:
             kind: Kind | None = "article"
             if inside:
@@ -196,7 +207,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..notices import problem_lines
 
     settings, wow = load_site(args.settings)
-    files = site_files(args.paths, settings)
+    skipped: list[Skipped] = []
+    files = site_files(args.paths, settings, skipped)
     folders = args.paths or unread_story_folders(settings)
     problems_before = [
         Problem(path=name, field="path", message=message, severity="warning")
@@ -205,9 +217,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if message
     ]
     _, problems = check_sources(files, settings, wow, tags=True)
-    problems = problems_before + problems
+    walked = [item.problem() for item in skipped if _is_content(item.path)]
+    problems = walked + problems_before + problems
     if not args.paths:  # the whole content folder: its static files too
-        from ..pages.publish_checks import static_file_problems
+        from ..safety.publish_checks import static_file_problems
 
         problems.extend(static_file_problems(settings))
     errors = [p for p in problems if p.severity == "error"]

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 from .vocabulary import Vocabulary
 
-__all__ = ["Moment", "extract_moments"]
+__all__ = ["Moment", "extract_moments", "unclosed_attribute_lists"]
 
 _HEADING_WITH_CLASS = re.compile(r"<h[1-6]\b[^>]*\bclass\s*=", re.IGNORECASE)
 # A whole heading element with a class attribute. Headings cannot nest, so the
@@ -69,6 +70,38 @@ class MomentIssue:
     css_class: str
     suggestion: str | None
     message: str
+
+
+# A heading whose text ends in an attribute list that was never closed
+# (``## Waited on hold {: .phone .meh``): Markdown leaves it as text.
+_HEADING_TEXT = re.compile(
+    r"<h[1-6]\b[^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE | re.DOTALL
+)
+_UNCLOSED = re.compile(r"\{:?[ \t]*[.#][^{}]*$")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def unclosed_attribute_lists(html: str) -> list[MomentIssue]:
+    """Headings that end in ``{: .class …`` with no ``}``: meant as moments,
+    published as plain headings with the braces in their text."""
+    if "{" not in html:
+        return []
+    issues = []
+    for match in _HEADING_TEXT.finditer(html):
+        text = unescape(_TAG.sub("", match.group(1))).strip()
+        unclosed = _UNCLOSED.search(text)
+        if unclosed:
+            issues.append(
+                MomentIssue(
+                    text,
+                    unclosed.group().lstrip("{: \t"),
+                    None,
+                    "the attribute list is not closed (no '}'), so this "
+                    "heading is not a moment; end the line with ' }', e.g. "
+                    f"'{text.rstrip()} }}'",
+                )
+            )
+    return issues
 
 
 def extract_moments(

@@ -158,11 +158,38 @@ class Company(WowTerm):
         #: The company's ``CompanyScore`` (set by the generator), or None
         #: when none of its stories has a verdict.
         self.score: Any = None
-        if not self.slug:
-            # A name with no letters Pelican can slugify ("☕☕") would
-            # otherwise be written over the list of companies.
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-            self.slug = f"company-{digest}"
+        if slug is None:
+            # Worked out here, not by Pelican (whose warning names no file:
+            # the story's own problem does, see ``checking``).
+            slug = company_slug(name, settings)
+            self.slug = slug or fallback_company_slug(name)
+        elif not slug:
+            self.slug = fallback_company_slug(name)
+
+
+def company_slug(name: str, settings: Mapping[str, Any]) -> str:
+    """The slug Pelican would make of a company ``name`` ('' when it has
+    nothing Pelican can slugify, e.g. "!!!" or "☕☕")."""
+    from pelican.utils import slugify
+
+    return str(
+        slugify(
+            name,
+            regex_subs=settings.get(
+                "COMPANY_REGEX_SUBSTITUTIONS",
+                settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            ),
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+    )
+
+
+def fallback_company_slug(name: str) -> str:
+    """A stable slug for a company whose name gives none: a page of its own,
+    not one written over the list of companies."""
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"company-{digest}"
 
 
 class Cell:

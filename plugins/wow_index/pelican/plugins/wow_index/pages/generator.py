@@ -45,6 +45,12 @@ from ..index.trends import build_trends
 from ..notices import build_lines
 from ..pelican_compat import open_for_writing, speedups_enabled, template_search_path
 from ..problems import Problem, WowContentError, WowStoryError
+from ..safety.contenttree import skipped_problems
+from ..safety.outputpaths import Outputs
+from ..safety.recovery import explain_dropped, resolve_collisions
+from ..safety.safewrites import failed_writes
+from ..safety.siteoutputs import site_outputs
+from ..safety.templatecheck import missing_templates
 from ..settings import WowSettings, load_settings
 from ..sources import content_files
 from ..speedups.ahead import PagesAhead, renders_without_side_effects
@@ -71,7 +77,6 @@ from .charts import (
 from .fragments import FragmentCache
 from .i18n import install_translations
 from .layout import STANDALONE, choose_layout
-from .recovery import explain_dropped, resolve_collisions
 
 __all__ = ["WowGenerator", "WowView", "tag_articles"]
 
@@ -426,9 +431,16 @@ class WowGenerator(Generator):
             others.extend(getattr(article, "translations", []))
         for key in ("hidden_articles", "drafts"):
             others.extend(self.context.get(key, []))
-        recovered = self._recover()
         entries, problems = tag_articles(articles, self.wow_settings)
         extra_entries, extra_problems = tag_articles(others, self.wow_settings)
+        index = build_index(
+            sorted(entries, key=_story_order, reverse=True),
+            self.wow_settings.touchpoints.slugs,
+            self.wow_settings.verdicts.slugs,
+        )
+        self.view = WowView(index, self.wow_settings, self.settings)
+        # Before any story's URL is used: the view holds stories, not URLs.
+        recovered = self._recover(self.view)
         # What the build repaired or explains from what it read is told
         # once, in place of the file check's word for the same file and field.
         checked = self._file_problems()
@@ -436,12 +448,6 @@ class WowGenerator(Generator):
         self.problems += _unreported(checked, recovered)
         self.problems.sort(key=lambda p: (p.path, p.line or 0))
 
-        index = build_index(
-            sorted(entries, key=_story_order, reverse=True),
-            self.wow_settings.touchpoints.slugs,
-            self.wow_settings.verdicts.slugs,
-        )
-        self.view = WowView(index, self.wow_settings, self.settings)
         for entry in entries + extra_entries:
             self._decorate(entry)
         self.context["wow"] = self.view
@@ -450,21 +456,31 @@ class WowGenerator(Generator):
         # Pending Suggested-* fields are one line for the whole build.
         for line in build_lines(self.problems):
             logger.warning("%s", line)
+        # Links in the content folder not followed: told as they were found.
+        self.problems += skipped_problems(self.context)
         if self.problems and self.wow_settings.strict:
             raise WowContentError(self.problems)
 
-    def _recover(self) -> list[Problem]:
+    def _recover(self, view: WowView) -> list[Problem]:
         """Problems with the site's content as a whole, and their repairs:
         files Pelican dropped, what it read wrongly (see ``prepare_content``
-        in __init__.py), pages that would overwrite each other."""
+        in __init__.py), templates that do not exist, pages that would
+        overwrite each other or the site's own pages."""
         read = self.context.get("generated_content", {})
         contents = [read[path] for path in sorted(read) if read[path] is not None]
         problems = [
             p for content in contents for p in getattr(content, "wow_problems", ())
         ]
-        problems += resolve_collisions(contents, self._reserved_paths())
+        problems += missing_templates(contents, self._pelicans_loader(), self.settings)
+        problems += resolve_collisions(contents, self._reserved_paths(view))
         problems += [self._explain(path) for path in sorted(read) if not read[path]]
         return problems
+
+    def _pelicans_loader(self) -> Any:
+        """The template loader Pelican's own generators use (this one's,
+        before the WoW fallback templates were put after it)."""
+        loader = self.env.loader
+        return loader.loaders[0] if isinstance(loader, ChoiceLoader) else loader
 
     def _explain(self, relative: str) -> Problem:
         """Read a dropped file again to learn why Pelican dropped it."""
@@ -480,32 +496,12 @@ class WowGenerator(Generator):
             return explain_dropped(path, error)
         return explain_dropped(path, None, content)
 
-    def _reserved_paths(self) -> dict[str, str]:
-        """Files the site writes itself, which no story or page may take."""
-        settings = self.settings
-        reserved: dict[str, str] = {}
-        for name in settings.get("DIRECT_TEMPLATES", []):
-            save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-            if save_as:
-                reserved[save_as] = f"the {name} page"
-        for name in (
-            "WOW_INDEX_SAVE_AS",
-            "WOW_COMPANIES_SAVE_AS",
-            "WOW_TRENDS_SAVE_AS",
-            "WOW_JOURNEYS_SAVE_AS",
-            "WOW_JSON_SAVE_AS",
-            "WOW_CSS_SAVE_AS",
-        ):
-            if settings.get(name):
-                reserved[settings[name]] = name
-        scale = len(self.wow_settings.verdicts)
-        terms: list[WowTerm] = [
-            Touchpoint(t, settings) for t in self.wow_settings.touchpoints
-        ] + [Verdict(v, settings, scale) for v in self.wow_settings.verdicts]
-        for term in terms:
-            if term.save_as:
-                reserved[term.save_as] = f"the {term.kind} page {term.slug!r}"
-        return reserved
+    def _reserved_paths(self, view: WowView) -> Outputs:
+        """Files and folders the site writes itself, which no story or page
+        may take (see ``siteoutputs``); the WoW pages' terms are the view's."""
+        terms: list[Any] = [*view.touchpoints, *view.verdicts, *view.companies]
+        terms += view.cells.values()
+        return site_outputs(self.settings, self.context, terms)
 
     def _file_problems(self) -> list[Problem]:
         """What only the source files show (encoding, broken headers, dates,
@@ -567,6 +563,14 @@ class WowGenerator(Generator):
         )
 
     def generate_output(self, writer: Any) -> None:
+        # Pelican's generators wrote the stories before: any that failed
+        # fails a strict build here, before the WoW pages.
+        failed = failed_writes(self.context)
+        if failed and self.wow_settings.strict:
+            if self._ahead is not None:  # the copy rendering ahead stops too
+                self._ahead.close()
+                self._ahead = None
+            raise WowContentError(failed)
         if self.view is None:
             return
         steps = self._steps if self._steps is not None else list(self._outputs())

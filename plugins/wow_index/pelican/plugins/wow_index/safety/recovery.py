@@ -20,12 +20,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..pelican_compat import (
+    clear_output_override,
     content_html,
+    has_output_override,
     override_output_path,
     set_content_html,
     set_summary_html,
 )
 from ..problems import Problem, display_path, locate_field
+from .outputpaths import Outputs, clash, comparable, normalise_output_path
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -285,37 +288,67 @@ def repair_content(content: Any) -> list[Problem]:
 
 
 def resolve_collisions(
-    contents: Iterable[Any], reserved: Mapping[str, str] | None = None
+    contents: Iterable[Any], reserved: Mapping[str, str] | Outputs | None = None
 ) -> list[Problem]:
     """Give every page its own output file.
 
-    Two stories with the same slug, or a page whose slug is a path the site
-    writes itself (``reserved``: path -> what writes it), would make Pelican
-    stop half-way. The first by source path keeps the file; each later one
-    gets ``slug-2`` (``-3``…) and a problem naming both files.
+    Two stories with the same slug, or a page whose path is one the site
+    writes itself (``reserved``: path -> what writes it, or the
+    :class:`Outputs` of the build), would make Pelican stop half-way or
+    replace a page of the site. Paths are compared as written to disk
+    (``./index.html`` is ``index.html``). A ``Save_as`` that takes the
+    site's own output is dropped, so the story goes to its default path;
+    otherwise the first by source path keeps the file, and each later one
+    gets ``slug-2`` (``-3``…); each time with a problem naming both.
     """
-    # output path -> what writes it: a source path, or a description of the
-    # site's own page; a source path is shown only in a problem (working out
-    # how to show it costs a relpath, for every page of every build).
-    taken: dict[str, str] = dict(reserved or {})
-    sources: set[str] = set()
+    outputs = reserved if isinstance(reserved, Outputs) else Outputs()
+    if not isinstance(reserved, Outputs):
+        outputs.add_files((reserved or {}).items())
+    # output path -> the source path of the story or page written there; a
+    # source path is shown only in a problem (working out how to show it
+    # costs a relpath, for every page of every build).
+    taken: dict[str, str] = {}
     problems: list[Problem] = []
-    for content in sorted(contents, key=lambda c: str(c.source_path)):
+
+    def owner_of(save_as: str) -> str | None:
+        key = _output_key(save_as)
+        owner = taken.get(key)
+        return clash(key, outputs) if owner is None else display_path(owner)
+
+    # Pages at their default paths first: a Save_as from a file never takes
+    # a path another page has by default, whatever the file names.
+    def order(content: Any) -> tuple[bool, str]:
+        return has_output_override(content), str(content.source_path)
+
+    for content in sorted(contents, key=order):
         save_as = content.save_as
         if not save_as:
             continue
-        owner = taken.get(save_as)
+        owner = owner_of(save_as)
         if owner is None:
-            taken[save_as] = str(content.source_path)
-            sources.add(save_as)
+            taken[_output_key(save_as)] = str(content.source_path)
             continue
-        if save_as in sources:
-            owner = display_path(owner)
+        source = display_path(content.source_path)
+        if has_output_override(content):
+            clear_output_override(content)
+            if owner_of(content.save_as) is None:
+                taken[_output_key(content.save_as)] = str(content.source_path)
+                problems.append(
+                    Problem(
+                        source,
+                        "Save_as",
+                        f"{save_as!r} would replace {owner}; published at its "
+                        f"default path {content.save_as!r}: delete the Save_as "
+                        "line or give the story a path of its own",
+                        line=locate_field(content.source_path, "save_as"),
+                    )
+                )
+                continue
         old_slug = getattr(content, "slug", None)
-        if hasattr(content, "override_save_as"):
+        if has_output_override(content):
             base, ext = os.path.splitext(save_as)
             number = 2
-            while f"{base}-{number}{ext}" in taken:
+            while owner_of(f"{base}-{number}{ext}") is not None:
                 number += 1
             url = None
             if hasattr(content, "override_url"):
@@ -327,17 +360,16 @@ def resolve_collisions(
             number = 2
             while True:
                 content.slug = f"{old_slug}-{number}"
-                if content.save_as not in taken:
+                if owner_of(content.save_as) is None:
                     break
                 number += 1
             field = "Slug" if "slug" in content.metadata else "Title"
             now = content.slug
-        taken[content.save_as] = str(content.source_path)
-        sources.add(content.save_as)
+        taken[_output_key(content.save_as)] = str(content.source_path)
         _untangle_translations(content)
         problems.append(
             Problem(
-                display_path(content.source_path),
+                source,
                 field,
                 f"would be written to {save_as}, like {owner}; published as "
                 f"{now!r} for now: change the title or add a 'Slug: …' line",
@@ -345,6 +377,12 @@ def resolve_collisions(
             )
         )
     return problems
+
+
+def _output_key(save_as: str) -> str:
+    """A path as written to disk, to compare with others."""
+    normal, why = normalise_output_path(save_as)
+    return comparable(normal.rstrip("/")) if why is None else save_as
 
 
 def _untangle_translations(content: Any) -> None:

@@ -26,6 +26,7 @@ here instead (:class:`SafeLinks`), on the cleaned HTML:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -34,9 +35,8 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote, urljoin, urlparse, urlunparse
 
 from pelican.contents import Article, Author, Category, Page, Tag
-from pelican.utils import memoized
 
-from ..pelican_compat import content_context, content_html, pelican_summary
+from ..pelican_compat import content_context, content_html
 from ..problems import Problem, display_path
 from .sanitizing import URL_SCHEMES, clean_html
 
@@ -303,18 +303,11 @@ def link_problems(content: Any) -> list[Problem]:
     return problems
 
 
-def _clean_summary(content: Any, siteurl: str) -> str:
-    """Pelican's summary, cleaned: a summary cut from the text is made after
-    the rewrite, so it is cleaned as the final HTML too."""
-    summary = _PELICAN_SUMMARY.func(content, siteurl)
-    return clean_html(summary) if summary else summary
-
-
-_PELICAN_SUMMARY: Any = pelican_summary()
-_SUMMARY = memoized(_clean_summary)
-# Pelican's own memo: one summary per (story, SITEURL) is kept, as without
-# the plugin, and the plugin's memo handling (``memos``) sees it.
-_SUMMARY.cache = _PELICAN_SUMMARY.cache
+@functools.lru_cache(maxsize=8192)
+def _clean_summary(summary: str) -> str:
+    """A summary, cleaned as the final HTML; the same summary text (asked
+    for on every listing, feed and WoW page) is cleaned once."""
+    return clean_html(summary)
 
 
 class SafeLinks:
@@ -338,7 +331,12 @@ class SafeLinks:
         rewritten = rewrite_links(content, settings, resolve)
         return content if rewritten is content else clean_html(rewritten)
 
-    get_summary = _SUMMARY
+    def get_summary(self, siteurl: str) -> str:
+        """Pelican's summary (memoized by Pelican, or by whatever tool
+        wraps it, such as a dev server that records what pages read),
+        cleaned: a summary cut from the text is made after the rewrite."""
+        summary = super().get_summary(siteurl)  # type: ignore[misc]
+        return _clean_summary(summary) if summary else summary
 
     def get_static_links(self) -> set[str]:
         """The static files this content links to (Pelican publishes them
