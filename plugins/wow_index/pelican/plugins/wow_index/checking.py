@@ -165,7 +165,25 @@ def file_problems(
     problems = list(source.problems)
     if source.text is None or not source.text.strip():
         return problems
+    status = (source.get("status") or "published").strip().lower()
+    problems += _header_problems(source, settings, status)
+    problems += _markup_in_plain_fields(source)
+    problems += company_problems(source, settings)
+    title = source.get("title")
+    if tags:  # in a build, the build itself repairs and reports these
+        slug = _slug(source, settings) if title else None
+        problems += path_problems(source, settings, outputs, slug, defaults)
+    problems += _suggested_fields(source)
+    if tags:
+        problems += _rendered_problems(source, settings, wow, renderer, terms)
+    return problems
 
+
+def _header_problems(
+    source: Source, settings: Mapping[str, Any], status: str
+) -> list[Problem]:
+    """Title, Status, Date and Modified: what Pelican needs to publish it."""
+    problems: list[Problem] = []
     title = source.get("title")
     if title is None:
         problems.append(
@@ -178,8 +196,6 @@ def file_problems(
         )
     elif not title.strip():
         problems.append(source.problem("Title", "is empty; write the story's title"))
-
-    status = (source.get("status") or "published").strip().lower()
     if status not in STATUSES:
         problems.append(
             source.problem(
@@ -188,16 +204,12 @@ def file_problems(
                 "(Pelican skips the file otherwise)",
             )
         )
-
     for name in ("date", "modified"):
         value = source.get(name)
-        if value is None:
-            continue
-        label = name.capitalize()
-        if not _is_date(value):
+        if value is not None and not _is_date(value):
             problems.append(
                 source.problem(
-                    label,
+                    name.capitalize(),
                     f"{value!r} is not a date; write it as YYYY-MM-DD "
                     "or YYYY-MM-DD HH:MM",
                 )
@@ -216,7 +228,12 @@ def file_problems(
                 line=1,
             )
         )
+    return problems
 
+
+def _markup_in_plain_fields(source: Source) -> list[Problem]:
+    """Markup typed into a field shown as plain text (one per field)."""
+    problems: list[Problem] = []
     for name in _PLAIN_FIELDS:
         for value in source.fields.get(name, []):
             markup = _MARKUP.search(value)
@@ -230,49 +247,56 @@ def file_problems(
                     )
                 )
                 break
+    return problems
 
-    problems += company_problems(source, settings)
-    if tags:  # in a build, the build itself repairs and reports these
-        slug = _slug(source, settings) if title else None
-        problems += path_problems(source, settings, outputs, slug, defaults)
 
-    for key, name in source.names.items():
-        if key.startswith(SUGGESTED_PREFIX):
-            real = name[len(SUGGESTED_PREFIX) :]
-            problems.append(
-                source.problem(
-                    name,
-                    f"is a suggestion, not yet your own tag; rename it to "
-                    f"'{real}:' if you agree, or delete the line",
-                    severity="warning",
-                )
-            )
+def _suggested_fields(source: Source) -> list[Problem]:
+    """``Suggested-*`` fields still waiting for the writer's decision."""
+    return [
+        source.problem(
+            name,
+            f"is a suggestion, not yet your own tag; rename it to "
+            f"'{name[len(SUGGESTED_PREFIX) :]}:' if you agree, or delete the line",
+            severity="warning",
+        )
+        for key, name in source.names.items()
+        if key.startswith(SUGGESTED_PREFIX)
+    ]
 
-    if tags:
-        html = ""
-        if source.is_markdown:
+
+def _rendered_problems(
+    source: Source,
+    settings: Mapping[str, Any],
+    wow: WowSettings,
+    renderer: Any,
+    terms: Mapping[str, set[str]] | None,
+) -> list[Problem]:
+    """What only the rendered text shows: a story's tags and moments, and
+    (with ``WOW_SANITIZE_HTML``) the markup and links a build would not
+    publish."""
+    problems: list[Problem] = []
+    html = ""
+    if source.is_markdown:
+        renderer = renderer or markdown_renderer(settings)
+        renderer.reset()
+        html = renderer.convert(source.text)
+    elif source.path.suffix.lower() in (".html", ".htm"):
+        html = source.body
+    if source.kind == "article":
+        _, _, found = story_problems(
+            source.metadata(), html, wow, path=str(source.path)
+        )
+        problems.extend(found)
+    if settings.get("WOW_SANITIZE_HTML"):
+        from .safety.publish_checks import markup_problems
+
+        summary = source.get("summary")
+        if summary and source.is_markdown:
+            # Rendered as Pelican renders a formatted field.
             renderer = renderer or markdown_renderer(settings)
             renderer.reset()
-            html = renderer.convert(source.text)
-        elif source.path.suffix.lower() in (".html", ".htm"):
-            html = source.body
-        if source.kind == "article":
-            _, _, found = story_problems(
-                source.metadata(), html, wow, path=str(source.path)
-            )
-            problems.extend(found)
-        if settings.get("WOW_SANITIZE_HTML"):
-            from .safety.publish_checks import markup_problems
-
-            summary = source.get("summary")
-            if summary and source.is_markdown:
-                # Rendered as Pelican renders a formatted field.
-                renderer = renderer or markdown_renderer(settings)
-                renderer.reset()
-                summary = renderer.convert(summary)
-            problems.extend(
-                markup_problems(source.path, html, summary, settings, terms)
-            )
+            summary = renderer.convert(summary)
+        problems.extend(markup_problems(source.path, html, summary, settings, terms))
     return problems
 
 
