@@ -1,8 +1,11 @@
 """A failure during the build names the story and never leaves a
-half-written site: ``invoke build`` swaps the new site in only on success."""
+half-written site: a story the plugin fails on is told and left out of the
+index while the rest is written; a strict build fails on it, and ``invoke
+build`` swaps the new site in only on success."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -18,8 +21,9 @@ pytestmark = pytest.mark.slow
 PLUGIN = FIXTURES / "failing_plugin"
 EXPLODE = PLUGIN / "explode" / "explode.md"
 FAILURE = (
-    "content/stories/explode.md: pelican-wow-index failed on this story "
-    "(RuntimeError: simulated failure in the tag parser); nothing was written"
+    "content/stories/explode.md: text: pelican-wow-index failed on this story "
+    "(RuntimeError: simulated failure in the tag parser); it is published "
+    "without its tags and left out of the WoW index"
 )
 
 
@@ -29,18 +33,37 @@ def with_exploding_story(folder: Path) -> Path:
     return content
 
 
-def test_a_story_that_breaks_the_plugin_is_named_and_nothing_is_written(tmp_path):
-    content = with_exploding_story(tmp_path / "content")
-    result = build_site(
-        content,
+def build_exploding(tmp_path: Path, **settings: object):
+    return build_site(
+        with_exploding_story(tmp_path / "content"),
         tmp_path / "output",
         PLUGIN_PATHS=[str(PLUGIN)],
         PLUGINS=["pelican.plugins.wow_index", "fail_on_story"],
         ARTICLE_PATHS=["stories", "essays"],
         PAGE_PATHS=["pages"],
+        **settings,
     )
+
+
+def test_a_story_that_breaks_the_plugin_is_named_and_the_rest_is_written(tmp_path):
+    result = build_exploding(tmp_path)
+    assert result.returncode == 0, result.log
+    assert result.log.count(FAILURE) == 1, result.log
+    assert "Traceback" not in result.log
+    output = result.output
+    assert (output / "a-parcel-in-the-hedge.html").is_file()
+    index = json.loads((output / "wow" / "index.json").read_text("utf-8"))
+    listed = [story["url"] for story in index["stories"]]
+    assert listed and not any("parser-trips" in url for url in listed)
+    # Published as an ordinary post, without its tags.
+    assert (output / "the-story-the-parser-trips-over.html").is_file()
+
+
+def test_in_strict_mode_a_story_that_breaks_the_plugin_stops_the_build(tmp_path):
+    result = build_exploding(tmp_path, WOW_STRICT=True)
     assert result.returncode != 0
     assert FAILURE in result.log, result.log
+    assert "Traceback" not in result.log
     assert not any(p.is_file() for p in result.output.rglob("*"))
 
 
@@ -56,6 +79,7 @@ def project(tmp_path) -> Path:
         conf.write(
             f"\nPLUGIN_PATHS = [{str(PLUGIN)!r}]\n"
             'PLUGINS = [*PLUGINS, "fail_on_story"]\n'
+            "WOW_STRICT = True  # the story the plugin fails on fails the build\n"
         )
     old = tmp_path / "output"
     old.mkdir()

@@ -16,9 +16,9 @@ from typing import Any, Literal
 __all__ = [
     "Problem",
     "WowContentError",
-    "WowStoryError",
     "display_path",
     "locate_field",
+    "plugin_failed_on",
 ]
 
 Severity = Literal["error", "warning"]
@@ -61,22 +61,17 @@ class WowContentError(Exception):
         )
 
 
-class WowStoryError(Exception):
-    """The plugin failed on one story: input no check foresaw, or a bug.
-
-    The build stops before anything is written, naming the story, instead
-    of publishing a site with that story silently missing or half-indexed.
-    """
-
-    def __init__(self, path: str | Path | None, error: BaseException) -> None:
-        self.path = display_path(path)
-        self.error = error
-        super().__init__(
-            f"{self.path}: pelican-wow-index failed on this story "
-            f"({type(error).__name__}: {error}); nothing was written. Check its "
-            "Touchpoint, Verdict, Company and moment headings; if they look "
-            "right, report this message as a bug"
-        )
+def plugin_failed_on(path: str | Path | None, error: BaseException) -> Problem:
+    """The plugin failed on one story (input no check foresaw, or a bug):
+    one error naming the story and what to do, instead of a traceback."""
+    return Problem(
+        display_path(path),
+        "text",
+        f"pelican-wow-index failed on this story ({type(error).__name__}: "
+        f"{error}); it is published without its tags and left out of the WoW "
+        "index. Check its Touchpoint, Verdict, Company and moment headings; if "
+        "they look right, report this message as a bug",
+    )
 
 
 def display_path(path: str | Path | None) -> str:

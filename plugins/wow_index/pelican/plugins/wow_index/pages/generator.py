@@ -44,7 +44,7 @@ from ..index.taxonomy import (
 from ..index.trends import build_trends
 from ..notices import build_lines
 from ..pelican_compat import open_for_writing, speedups_enabled, template_search_path
-from ..problems import Problem, WowContentError, WowStoryError
+from ..problems import Problem, WowContentError, plugin_failed_on
 from ..safety.contenttree import skipped_problems
 from ..safety.outputpaths import Outputs
 from ..safety.recovery import explain_dropped, resolve_collisions
@@ -350,7 +350,11 @@ class WowView:
 def tag_articles(
     articles: Iterable[Any], wow_settings: WowSettings
 ) -> tuple[list[Tagged[Any]], list[Problem]]:
-    """Parse tags and moments of every article; return entries and problems."""
+    """Parse tags and moments of every article; return entries and problems.
+
+    A story the plugin fails on is told (file and what to do) and left out
+    of the index; it is still published as an ordinary post, and the rest
+    of the site is written (in strict mode the build fails on it)."""
     entries: list[Tagged[Any]] = []
     problems: list[Problem] = []
     for article in articles:
@@ -362,8 +366,9 @@ def tag_articles(
                 wow_settings,
                 path=path,
             )
-        except Exception as error:
-            raise WowStoryError(path, error) from error
+        except Exception as error:  # a bug, or input no check foresaw
+            problems.append(plugin_failed_on(path, error))
+            continue
         problems.extend(found)
         entries.append(Tagged(article, tags, tuple(moments)))
     return entries, problems
