@@ -562,6 +562,9 @@ FEATURES = (
     "lower_elsewhere",
     "verb_like",
     "cued_often",
+    "uncued",
+    "shaped_uncued",
+    "most_mentions",
 )
 """What the ranker weighs for each candidate name, in the order of the
 weights; :data:`REASONS` says each in words."""
@@ -611,6 +614,9 @@ REASONS = {
     "lower_elsewhere": "written in lower case elsewhere in the story",
     "verb_like": "one word shaped like a verb or an adverb",
     "cued_often": "pointed to again and again",
+    "uncued": "nothing in the story points to it",
+    "shaped_uncued": "shaped like a firm's name, nothing pointing to it",
+    "most_mentions": "named more often than any other name",
 }
 
 
@@ -804,11 +810,7 @@ def _add_handles(candidates: dict[str, _Candidate], raw: str) -> None:
         candidate.mentions += handles.count(handle)
 
 
-_LOWER_BRAND = re.compile(
-    r"\b(?:ordered\s+(?:\w+\s+){0,3}from|bought\s+(?:\w+\s+){0,3}from|"
-    r"shopped\s+(?:at|with)|customer\s+of|switched\s+to|signed\s+up\s+with|"
-    r"(?:contract|account|policy|subscription)\s+with)\s+([a-z][a-z0-9]{3,})\b(?!['’-])"
-)
+_LOWER_WORD = re.compile(r"(?<![\w@.'’&-])[a-z][a-z0-9]{3,}(?![\w'’&@-]|\.\w)")
 
 
 def _add_lower_case(
@@ -816,12 +818,13 @@ def _add_lower_case(
 ) -> None:
     """A brand written in lower case right after a verb of dealing
     ("ordered the lamp from zoomcart"), when it is no everyday word."""
-    for match in _LOWER_BRAND.finditer(text):
-        word = match.group(1)
+    for match in _LOWER_WORD.finditer(text):
+        word = match.group(0)
         if (
             word in common
             or _ordinary(word)
             or any(c.name.casefold() == word for c in candidates.values())
+            or not _DEALT.search(text[max(match.start() - 60, 0) : match.start()])
         ):
             continue
         candidate = candidates.setdefault(word, _Candidate(word))
@@ -838,6 +841,9 @@ def candidates(
     text = plain_text(markdown)
     found = _measure(title, text, markdown, common)
     measured = []
+    counted = [c.mentions for c in found.values()]
+    most = max(counted, default=0)
+    tied = counted.count(most)
     for c in found.values():
         values = {k: min(v, 1.0) for k, v in c.found.items()}
         words = c.name.split()
@@ -859,6 +865,13 @@ def candidates(
             and bool(
                 re.search(rf"(?<![\w-]){re.escape(c.name.casefold())}(?![\w-])", text)
             )
+        )
+        pointers = (*cues, "called", "title_cue", "domain_spells", "domain")
+        pointers += ("domain_cue", "signed", "handle", "initials")
+        values["uncued"] = float(not any(c.found.get(k) for k in pointers))
+        values["shaped_uncued"] = float(c.shaped and values["uncued"] == 1.0)
+        values["most_mentions"] = float(
+            c.mentions > 0 and c.mentions == most and tied == 1
         )
         values["verb_like"] = float(
             len(words) == 1 and bool(re.search(r"[a-z](?:ed|ing|ly)$", c.name))

@@ -39,7 +39,7 @@ __all__ = [
     "fit_ranker",
 ]
 
-L2_COMPANY = 1.0
+L2_COMPANY = 10.0
 MOST_WRONG = 1 / 12
 """The most stories of any one left-out set (one writer) the chosen
 threshold may give a wrong name in cross-validation: the aim for a writer
