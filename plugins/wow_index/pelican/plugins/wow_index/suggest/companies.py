@@ -295,17 +295,22 @@ def _ordinary(word: str) -> bool:
     )
 
 
+def _heading(words: list[str]) -> bool:
+    """Two plurals or two "-ing" words joined by "&": a heading or a menu."""
+    return (
+        len(words) == 3
+        and words[1] == "&"
+        and words[2] not in _COMPANY_WORDS
+        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
+    )
+
+
 def _shaped(words: list[str]) -> bool:
     """A firm's name on its face: a trade word at the end, an ampersand,
     inner capitals in one word ("ZapMobile"). Two plurals or two "-ing"
     words joined by "&" are a heading or a menu ("Documents & Settings",
     "Banking & Payments"), not a firm."""
-    if (
-        len(words) == 3
-        and words[1] == "&"
-        and words[2] not in _COMPANY_WORDS
-        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
-    ):
+    if _heading(words):
         return False
     if "&" in words or any("&" in w for w in words):
         return True
@@ -863,7 +868,9 @@ def candidates(
         values["lower_elsewhere"] = float(
             c.name != c.name.casefold()
             and bool(
-                re.search(rf"(?<![\w-]){re.escape(c.name.casefold())}(?![\w-])", text)
+                re.search(
+                    rf"(?<![\w@.-]){re.escape(c.name.casefold())}(?![\w@-]|\.\w)", text
+                )
             )
         )
         pointers = (*cues, "called", "title_cue", "domain_spells", "domain")
@@ -928,7 +935,7 @@ def _measure(
                 and (_MODEL_AFTER.match(after) or _A_PRODUCT.search(before))
             ):
                 words = words[:1]
-            if _person_or_place(words, before, after):
+            if _person_or_place(words, before, after) or _heading(words):
                 continue
             # A brand in capitals names its product: "My KORVAN Headphones".
             # Several words in capitals are shouting ("ABSOLUTELY FOREVER").
@@ -1010,7 +1017,7 @@ def _measure(
             candidate.mark("several_words")
         if len(words) > 1 and words[-1].strip(".") in _COMPANY_WORDS:
             candidate.mark("trade_word")
-        if "&" in candidate.name:
+        if "&" in candidate.name and candidate.shaped:
             candidate.mark("ampersand")
         if any(re.fullmatch(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+", w) for w in words):
             candidate.mark("inner_capitals")

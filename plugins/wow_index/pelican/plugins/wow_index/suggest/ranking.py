@@ -121,10 +121,14 @@ def fit_company(found: Sequence[CompanyExample], l2: float = L2_COMPANY) -> list
         (_vectors(e), len(e.options) if e.target is None else e.target) for e in found
     ]
 
+    # The weights are pulled towards zero; the score of "none", which plays
+    # the part of an intercept, only barely.
+    penalty = [l2] * (d - 1) + [1e-3]
+
     def gradient(theta: list[float]) -> tuple[float, list[float], list[list[float]]]:
-        loss = sum(l2 * t * t / 2 for t in theta)
-        grad = [l2 * t for t in theta]
-        hess = [[l2 * (i == j) for j in range(d)] for i in range(d)]
+        loss = sum(penalty[i] * t * t / 2 for i, t in enumerate(theta))
+        grad = [penalty[i] * t for i, t in enumerate(theta)]
+        hess = [[penalty[i] * (i == j) for j in range(d)] for i in range(d)]
         for rows, target in data:
             scores = [sum(theta[j] * x for j, x in row) for row in rows]
             top = max(scores)
