@@ -741,6 +741,21 @@ def _title_name(words: list[str], common: Container[str]) -> list[str]:
     return words
 
 
+def _title_case(text: str) -> bool:
+    """Every word of some length capitalised, as in a title or a heading."""
+    long_words = [w for w in text.split() if len(w) > 3]
+    return len(long_words) >= 3 and sum(
+        w[0].isupper() for w in long_words
+    ) >= 0.8 * len(long_words)
+
+
+def _heading_line(sentence: str) -> bool:
+    """A sentence of three words or more, every one capitalised: a heading
+    or a question in Title Case ("Who Answers The Phone?")."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return len(found) >= 3 and all(w[0].isupper() for w in found)
+
+
 def _people(text: str) -> set[str]:
     """One-word names the story shows to be people or bots: "a chatbot
     called Tilly", "Dev, our engineer"; their other mentions are theirs too."""
@@ -899,10 +914,7 @@ def _measure(
     title_text = plain_text(title)
     # A title In Title Case capitalises every word: only firm-shaped names
     # come from it; it vouches for names the story itself gives.
-    long_words = [w for w in title_text.split() if len(w) > 3]
-    title_case = len(long_words) >= 3 and sum(
-        w[0].isupper() for w in long_words
-    ) >= 0.8 * len(long_words)
+    title_case = _title_case(title_text)
     if title_case:  # "A Chatbot Called Tilly": the verb is no part of a name
         title_text = re.sub(r"\b(?:Called|Named)\b", lambda m: m[0].lower(), title_text)
     people = _people(title_text + "\n" + text)
@@ -945,11 +957,14 @@ def _measure(
                 words = loud
             capitals = not shouted and _in_capitals(words, common)
             cue = _BEFORE.search(before) or _DEALT.search(before)
-            if (
-                source == "title"
-                and title_case
-                and not (_shaped(words) or capitals or cue)
-            ):
+            # A title, or a heading or question in the story, In Title Case
+            # ("Who Answers The Phone?") gives only names that show they are
+            # names.
+            if source == "title":
+                heading = title_case
+            else:
+                heading = _heading_line(before + raw + after)
+            if heading and not (_shaped(words) or capitals or cue):
                 continue
             name = " ".join(words)
             candidate = candidates.setdefault(name, _Candidate(name))
