@@ -599,7 +599,7 @@ REASONS = {
     "long_name": "three words or more",
     "digits": "digits in the name",
     "lower_case": "in lower case after a verb of dealing",
-    "mentions": "named more than once",
+    "mentions": "how often it is named",
     "early": "named early in the story",
     "opens": "opens sentences",
     "domain_spells": "an address or domain spells it",
