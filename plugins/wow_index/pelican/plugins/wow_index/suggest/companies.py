@@ -2,34 +2,44 @@
 
 A wrong company is worse than none (a writer has to notice and delete it),
 so a name is suggested only when the story gives good evidence for it, and
-the reasons go with it. Evidence, strongest first:
+the reasons go with it.
 
-* a company the site already knows (the ``Company`` of its other stories),
-  found in the story: it comes back in the site's own spelling;
+A company the site already knows (the ``Company`` of its other stories),
+found in the story, comes first and back in the site's own spelling.
+Otherwise every candidate name the story gives is found and measured
+(:func:`candidates`, :data:`FEATURES`), and the company ranker, fitted on
+labelled stories by :mod:`.ranking`, gives each a probability
+(:func:`rank`); the best is suggested at the ranker's threshold or above.
+What is measured:
+
 * a pasted e-mail header or signature ("From: Kettle & Co", "The Kettle &
   Co team", "Dear Kettle & Co team"), without the department after it
-  ("Kettle & Co Customer Care"), or an address or domain that spells the
-  name (``help@kettleandco.com``);
-* a domain no name of the story spells, as written ("ordered from
-  zoomcart.in"): for some shops it is the only name a customer sees;
+  ("Kettle & Co Customer Care"), or an address, domain or handle that
+  spells the name (``help@kettleandco.com``);
+* a domain or handle no name of the story spells, as written ("ordered
+  from zoomcart.in", "@SkyloftAir"): for some shops it is the only name a
+  customer sees; a word in lower case after a verb of dealing ("been with
+  kestrl");
 * a name shaped like a firm's: it ends in a word such as "Bank" or
   "Couriers", has an ampersand ("M. Patel & Sons"), is written in one word
   with inner capitals ("ParcelPigeon") or is one word in capitals that is
   no abbreviation ("NORDHAVN");
-* the words around it: verbs of dealing with the firm ("ordered from",
-  "rang", "walked into", "my contract with") most, a possessive ("Brannock's
-  app") or a preposition ("at", "from", "with") less, a firm behind another
-  ("run by", "through") little and one the writer left ("switched from")
-  not at all: a story of several firms is about the one the customer dealt
-  with;
-* the title, and being named again and again.
+* the words around it, each kind apart: verbs of dealing with the firm
+  ("ordered from", "rang", "walked into", "my contract with"), a
+  possessive ("Brannock's app"), a preposition ("at", "from", "with"), a
+  firm behind another ("run by", "through") and one the writer left
+  ("switched from"), so that a story of several firms can be about the one
+  the customer dealt with;
+* the title, how often and how early the name comes, and what it is made
+  of (everyday words, a first name, a place, digits).
 
-Capitalised words that are not firms are set aside first: sentence openers
-("Popped in", "Ordered"), people and bots ("Dennis", "Mr Ellery", "a man
-called Dennis", "Tilly, the bot"), days, months, places, headings and blog
-words ("Blog Post"), tech and file words ("HTML5", "PDF", "Wi-Fi"), channels
-("WhatsApp"), product tiers ("Pro Max") and model numbers ("Sweepr S3" gives
-"Sweepr").
+Capitalised words that are not firms are set aside first: people and bots
+("Dennis", "Mr Ellery", "a man called Dennis", "Tilly, the bot"), days,
+months, places, headings and blog words ("Blog Post", "Documents &
+Settings", a question In Title Case), tech and file words ("HTML5", "PDF",
+"Wi-Fi"), channels ("WhatsApp"), product tiers ("Pro Max") and model
+numbers ("Sweepr S3" gives "Sweepr"); sentence openers ("Popped in",
+"Ordered") and everyday words are measured as such.
 """
 
 from __future__ import annotations
