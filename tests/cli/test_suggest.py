@@ -41,32 +41,31 @@ FLOORS = {
     ("suggest_blind4", "all"): (0.89, 0.70),  # blind: scored once, never fitted
     # blind: scored once, never fitted (0.767 touchpoint, 0.717 verdict)
     ("suggest_blind5", "all"): (0.74, 0.69),
+    # blind: scored once, never fitted (0.900 touchpoint, 0.817 verdict)
+    ("suggest_blind6", "all"): (0.87, 0.79),
 }
 # Companies, measured from the story's words (evaluate withholds a story's own
 # Company field; the companies of the other stories and of the site are
 # known): (least share right of the stories that name one, most share of all
 # stories given a wrong name). A short form of the labelled name ("Tilbury"
-# for "Tilbury Keys & Locks") is neither right nor wrong. The rules were
-# written looking at every set below but suggest_blind5, which a writer who
-# never saw the suggester wrote and labelled: suggest_blind4 was
-# blind once (0.500 right, 0.167 wrong when scored) and is now developed on;
-# suggest_company and suggest_company2 are stories written to hold the hard
-# shapes (site companies, pasted headers, signatures, domains, departments,
-# names in capitals, initials, several companies, blog words, tiers, people,
-# places, house names, shouting).
+# for "Tilbury Keys & Locks") is neither right nor wrong. The company ranker
+# is fitted on the company labels of every set below but suggest_extra (held
+# out, never fitted), so these rows only show that nothing is broken; its
+# honest estimates are leave-one-set-out (plugin README, "Company accuracy").
 COMPANY_FLOORS = {
-    "suggest": (0.80, 0.02),  # developed on
-    "suggest_check": (0.74, 0.02),  # developed on
-    "suggest_train": (0.58, 0.02),  # developed on
-    "suggest_blind3": (0.86, 0.04),  # developed on
-    "suggest_company": (0.82, 0.02),  # developed on
-    "suggest_company2": (0.94, 0.02),  # developed on
-    "suggest_more3": (0.78, 0.05),  # developed on
-    "suggest_extra": (0.72, 0.02),  # developed on
-    "suggest_blind4": (0.88, 0.05),  # developed on (was blind once)
-    # blind: scored once, never fitted (0.523 right, 0.100 wrong when scored;
-    # below the aim of 0.70 and 1 in 12, see the plugin README)
-    "suggest_blind5": (0.50, 0.12),
+    "suggest": (0.80, 0.02),  # trained on (odd half)
+    "suggest_check": (0.78, 0.02),  # trained on
+    "suggest_train": (0.62, 0.02),  # trained on
+    "suggest_blind3": (0.82, 0.02),  # trained on
+    "suggest_company": (0.76, 0.02),  # trained on
+    "suggest_company2": (0.90, 0.02),  # trained on
+    "suggest_more3": (0.79, 0.05),  # trained on
+    "suggest_extra": (0.72, 0.02),  # held out: never fitted (0.750, 0.000)
+    "suggest_blind4": (0.75, 0.06),  # trained on (blind in round 1)
+    "suggest_blind5": (0.59, 0.07),  # trained on (blind in round 2)
+    # blind: scored once, never fitted (0.738 right, 0.083 wrong when scored;
+    # the round-2 rules scored 0.810 and 0.117 on it)
+    "suggest_blind6": (0.71, 0.10),
 }
 MODEL = (
     ROOT / "plugins/wow_index/pelican/plugins/wow_index/suggest/suggestion_model.json"
@@ -80,6 +79,14 @@ TRAINED_ON = [
     "tests/data/suggest_blind2",
     "tests/data/suggest_more2",
     "tests/data/suggest_more3",
+]
+# Sets whose company labels (only) also train the company ranker.
+COMPANIES_TRAINED_ON = [
+    "tests/data/suggest_blind3",
+    "tests/data/suggest_company",
+    "tests/data/suggest_company2",
+    "tests/data/suggest_blind4",
+    "tests/data/suggest_blind5",
 ]
 
 
@@ -237,12 +244,55 @@ def test_the_company_dealt_with_over_a_brand_a_bot_or_one_left(tmp_path):
             "The depot had the keys ready and the van was clean.\n",
         },
     )
+    # The firm the writer left and a name given only in the title are not
+    # suggested: the ranker is not sure enough of Solvane (a story of two
+    # firms) or of a name nothing but the title gives, and leaves them empty.
     assert got == {
         "shop.md": "Holmby Stores",
         "bot.md": "Glasswick Telecom",
-        "left.md": "Solvane",
-        "title.md": "Rollick",
+        "left.md": None,
+        "title.md": None,
     }
+
+
+def test_handles_lower_case_brands_and_any_domain_ending(tmp_path):
+    got = _companies(
+        tmp_path,
+        {
+            "handle.md": "Title: A thread\nDate: 2026-01-01\n\nMy flight was "
+            "cancelled so I tagged @SkyloftAir on a Sunday night. @SkyloftAir "
+            "replied within the hour and rebooked me.\n",
+            "lower.md": "Title: The card\nDate: 2026-01-01\n\nI have been with "
+            "kestrl for four years and this was the first time I needed their "
+            "chat. kestrl unblocked the card in minutes.\n",
+            "domain.md": "Title: Films\nDate: 2026-01-01\n\nI pay for "
+            "orbitstream.tv every month. When I downgraded, orbitstream.tv still "
+            "charged the old price until I wrote to them.\n",
+            "file.md": "Title: Notes\nDate: 2026-01-01\n\nThe manual came as "
+            "notes.pdf and the photo as front.jpg. Nobody else was involved.\n",
+        },
+    )
+    assert got == {
+        "handle.md": "SkyloftAir",
+        "lower.md": "kestrl",
+        "domain.md": "orbitstream.tv",
+        "file.md": None,
+    }
+
+
+def test_a_suggested_company_says_why_and_how_likely(tmp_path):
+    write(
+        tmp_path / "story.md",
+        "Title: Bookings\nDate: 2026-01-01\n\nI booked through Kerbside's app "
+        "and the Kerbside team refunded me.\n",
+    )
+    result = plugin("suggest", "--json", str(tmp_path / "story.md"))
+    assert result.code == 0, result.err
+    (item,) = json.loads(result.out)
+    line = next(e for e in item["evidence"] if e.startswith("company "))
+    assert line.startswith("company 'Kerbside': ")
+    assert "a possessive before app/site/shop" in line
+    assert re.search(r"probability 0\.\d\d$", line), line
 
 
 def test_words_that_are_not_companies_are_not_suggested(tmp_path):
@@ -381,17 +431,82 @@ def test_apply_without_an_answer_writes_nothing(untagged):
 def test_training_again_gives_the_shipped_weights(tmp_path):
     """The documented command rebuilds suggestion_model.json byte for byte."""
     output = tmp_path / "model.json"
-    result = plugin("train", *TRAINED_ON, "--output", str(output))
+    result = plugin(
+        "train",
+        *TRAINED_ON,
+        "--output",
+        str(output),
+        "--companies",
+        *COMPANIES_TRAINED_ON,
+    )
     assert result.code == 0, result.err
-    assert "549 stories" in result.err
+    assert "549 stories; company ranker: 483 stories, threshold 0.65" in result.err
     assert output.read_text(encoding="utf-8") == MODEL.read_text(encoding="utf-8")
 
 
 def test_the_readme_gives_the_training_command_of_the_shipped_weights():
     readme = (ROOT / "plugins/wow_index/README.md").read_text(encoding="utf-8")
-    command = re.search(r"wow_index train (tests/.*?)--output", readme, re.S)
+    command = re.search(
+        r"wow_index train (tests/.*?)--output \S+ \\\s+--companies (.*?)\n```",
+        readme,
+        re.S,
+    )
     assert command, "no train command in the README"
     assert command.group(1).replace("\\", " ").split() == TRAINED_ON
+    assert command.group(2).replace("\\", " ").split() == COMPANIES_TRAINED_ON
+
+
+def test_train_fits_the_company_ranker_and_its_threshold(tmp_path):
+    """The ranker's threshold is chosen by leaving each set out in turn; it
+    ships with one weight per feature it names, and the sets it came from."""
+    output = tmp_path / "model.json"
+    result = plugin(
+        "train",
+        "tests/data/suggest:odd",
+        "-o",
+        str(output),
+        "--companies",
+        "tests/data/suggest_company",
+        "tests/data/suggest_company2",
+    )
+    assert result.code == 0, result.err
+    document = json.loads(output.read_text(encoding="utf-8"))
+    ranker = document["company"]
+    assert document["companies_trained_on"] == [
+        "tests/data/suggest_company",
+        "tests/data/suggest_company2",
+    ]
+    assert ranker["stories"] == 35 + 24 + 22
+    assert len(ranker["weights"]) == len(ranker["features"]) > 30
+    assert 0.2 <= ranker["threshold"] <= 0.9
+    assert f"company ranker: 81 stories, threshold {ranker['threshold']}" in (
+        result.err
+    )
+    shipped = json.loads(MODEL.read_text(encoding="utf-8"))["company"]
+    assert ranker["weights"] != shipped["weights"]
+
+
+def test_train_without_company_labels_keeps_the_shipped_ranker(tmp_path):
+    output = tmp_path / "model.json"
+    result = plugin("train", "tests/data/suggest_blind", "-o", str(output))
+    assert result.code == 0, result.err
+    assert "no company labels: the shipped company ranker is kept" in result.err
+    document = json.loads(output.read_text(encoding="utf-8"))
+    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert document["company"] == shipped["company"]
+
+
+def test_evaluate_refuses_a_company_ranker_of_other_features(tmp_path):
+    stale = json.loads(MODEL.read_text(encoding="utf-8"))
+    stale["company"]["features"] = stale["company"]["features"][:-1]
+    model = tmp_path / "old.json"
+    model.write_text(json.dumps(stale), encoding="utf-8")
+    result = plugin("evaluate", "tests/data/suggest_extra", "--model", str(model))
+    assert result.code == 2
+    assert "old.json" in result.err and "retrain it with the 'train' command" in (
+        result.err
+    )
+    assert "Traceback" not in result.err
 
 
 def test_evaluate_takes_a_model_written_by_train(tmp_path):

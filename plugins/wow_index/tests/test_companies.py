@@ -5,6 +5,16 @@ from __future__ import annotations
 
 import pytest
 from pelican.plugins.wow_index.suggest.companies import find_company
+from pelican.plugins.wow_index.suggest.suggestion import load_model
+from pelican.plugins.wow_index.suggest.wordcounts import WordCounts
+
+
+@pytest.fixture(scope="module")
+def common():
+    """The everyday words the shipped model knows, as the Suggester passes
+    them: a capitalised everyday word is weak evidence of a name."""
+    return WordCounts.from_document(load_model()["words"]).counts
+
 
 CASES = [
     # a domain no name spells stands for the firm, as written
@@ -28,10 +38,11 @@ CASES = [
         "I bought a Frennix toaster from Holmby Stores and rang Holmby Stores.",
         "Holmby Stores",
     ),
+    # two firms, neither clearly the one dealt with: no guess
     (
         "After four years with Brightmere Gas, I switched. I walked into the "
         "Solvane shop and Solvane's app had my reading.",
-        "Solvane",
+        None,
     ),
     (
         "I've been with Glasswick Telecom for years. The chat opens with Pimm, "
@@ -45,8 +56,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_the_company_a_story_names(text, expected):
-    guess = find_company("A story", text)
+def test_the_company_a_story_names(text, expected, common):
+    guess = find_company("A story", text, common=common)
     assert (guess.name if guess else None) == expected
 
 
@@ -56,9 +67,14 @@ def test_the_only_name_after_a_word_of_dealing_is_enough():
     assert any("dealt with" in reason for reason in guess.reasons)
 
 
-def test_a_title_gives_a_name_after_with_and_cuts_at_the_trade_word():
-    assert find_company("Moving House with Rollick", "The van was clean.").name == (
-        "Rollick"
+def test_a_title_cuts_a_name_at_the_trade_word(common):
+    # A name only in the title, with nothing else pointing to it, is too
+    # weak to suggest; one with a trade word is not.
+    assert (
+        find_company("Moving House with Rollick", "The van was clean.", common=common)
+        is None
     )
-    guess = find_company("Lark Air Lost My Seat, Then Found One", "A fine flight.")
+    guess = find_company(
+        "Lark Air Lost My Seat, Then Found One", "A fine flight.", common=common
+    )
     assert guess is not None and guess.name == "Lark Air"

@@ -156,6 +156,14 @@ def add_train(commands: Commands) -> None:
     train.add_argument(
         "-o", "--output", metavar="FILE", help="write here (default: print)"
     )
+    train.add_argument(
+        "--companies",
+        nargs="+",
+        default=[],
+        metavar="DIR[:SPLIT]",
+        help="more labelled folders whose company labels (only) train the "
+        "company ranker, with those of the folders above",
+    )
     _settings(train)
 
 

@@ -9,6 +9,7 @@ can use it (and a site's own task runner can wrap it)::
     python -m pelican.plugins.wow_index import SOURCE… --into DIR
     python -m pelican.plugins.wow_index evaluate DIR [--split odd|even|all]
     python -m pelican.plugins.wow_index train DIR[:odd|even]… [--output FILE]
+        [--companies DIR[:odd|even]…]
 
 Settings come from ``-s FILE`` or, like ``pelican`` itself, from
 ``pelicanconf.py`` in the working directory when there is one. Exit codes:
@@ -423,18 +424,22 @@ def run_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..suggest.evaluation import SPLITS
+    from ..suggest.ranking import company_examples, fit_ranker
+    from ..suggest.suggestion import load_model
     from ..suggest.training import examples, fit
+    from ..suggest.wordcounts import WordCounts
 
     _, wow = load_site(args.settings)
-    sources = []
-    for spec in args.folders:
-        folder, _, split = spec.partition(":")
-        split = split or "all"
-        if split not in SPLITS:
-            raise UsageError(f"{spec}: split must be one of {', '.join(SPLITS)}")
-        if not (Path(folder) / "labels.json").is_file():
-            raise UsageError(f"{folder}: no labels.json in this folder")
-        sources.append((Path(folder), split))
+    sources, more = [], []
+    for specs, into in ((args.folders, sources), (args.companies, more)):
+        for spec in specs:
+            folder, _, split = spec.partition(":")
+            split = split or "all"
+            if split not in SPLITS:
+                raise UsageError(f"{spec}: split must be one of {', '.join(SPLITS)}")
+            if not (Path(folder) / "labels.json").is_file():
+                raise UsageError(f"{folder}: no labels.json in this folder")
+            into.append((Path(folder), split))
     found = examples(sources, wow.touchpoints)
     unknown = sorted({e.touchpoint for e in found} - set(wow.touchpoints.slugs))
     if unknown:
@@ -451,13 +456,28 @@ def run_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     try:
         fitted = fit(found, wow.touchpoints.slugs)
+        # Everyday words are those of the word table just counted.
+        common = WordCounts.from_document(fitted["words"]).counts
+        named = company_examples(sources + more, common)
+        if named:
+            fitted["company"] = fit_ranker(named)
+        else:
+            err.write("no company labels: the shipped company ranker is kept\n")
+            fitted["company"] = load_model()["company"]
     except ValueError as error:
         raise UsageError(str(error)) from None
-    document = {"trained_on": list(args.folders), **fitted}
+    document = {
+        "trained_on": list(args.folders),
+        "companies_trained_on": list(args.companies),
+        **fitted,
+    }
     text = json.dumps(document, indent=1) + "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        err.write(f"wrote {args.output} ({len(found)} stories)\n")
+        err.write(
+            f"wrote {args.output} ({len(found)} stories; company ranker: "
+            f"{len(named)} stories, threshold {fitted['company']['threshold']})\n"
+        )
     else:
         out.write(text)
     return 0

@@ -2,58 +2,65 @@
 
 A wrong company is worse than none (a writer has to notice and delete it),
 so a name is suggested only when the story gives good evidence for it, and
-the reasons go with it. Evidence, strongest first:
+the reasons go with it.
 
-* a company the site already knows (the ``Company`` of its other stories),
-  found in the story: it comes back in the site's own spelling;
+A company the site already knows (the ``Company`` of its other stories),
+found in the story, comes first and back in the site's own spelling.
+Otherwise every candidate name the story gives is found and measured
+(:func:`candidates`, :data:`FEATURES`), and the company ranker, fitted on
+labelled stories by :mod:`.ranking`, gives each a probability
+(:func:`rank`); the best is suggested at the ranker's threshold or above.
+What is measured:
+
 * a pasted e-mail header or signature ("From: Kettle & Co", "The Kettle &
   Co team", "Dear Kettle & Co team"), without the department after it
-  ("Kettle & Co Customer Care"), or an address or domain that spells the
-  name (``help@kettleandco.com``);
-* a domain no name of the story spells, as written ("ordered from
-  zoomcart.in"): for some shops it is the only name a customer sees;
+  ("Kettle & Co Customer Care"), or an address, domain or handle that
+  spells the name (``help@kettleandco.com``);
+* a domain or handle no name of the story spells, as written ("ordered
+  from zoomcart.in", "@SkyloftAir"): for some shops it is the only name a
+  customer sees; a word in lower case after a verb of dealing ("been with
+  kestrl");
 * a name shaped like a firm's: it ends in a word such as "Bank" or
   "Couriers", has an ampersand ("M. Patel & Sons"), is written in one word
   with inner capitals ("ParcelPigeon") or is one word in capitals that is
   no abbreviation ("NORDHAVN");
-* the words around it: verbs of dealing with the firm ("ordered from",
-  "rang", "walked into", "my contract with") most, a possessive ("Brannock's
-  app") or a preposition ("at", "from", "with") less, a firm behind another
-  ("run by", "through") little and one the writer left ("switched from")
-  not at all: a story of several firms is about the one the customer dealt
-  with;
-* the title, and being named again and again.
+* the words around it, each kind apart: verbs of dealing with the firm
+  ("ordered from", "rang", "walked into", "my contract with"), a
+  possessive ("Brannock's app"), a preposition ("at", "from", "with"), a
+  firm behind another ("run by", "through") and one the writer left
+  ("switched from"), so that a story of several firms can be about the one
+  the customer dealt with;
+* the title, how often and how early the name comes, and what it is made
+  of (everyday words, a first name, a place, digits).
 
-Capitalised words that are not firms are set aside first: sentence openers
-("Popped in", "Ordered"), people and bots ("Dennis", "Mr Ellery", "a man
-called Dennis", "Tilly, the bot"), days, months, places, headings and blog
-words ("Blog Post"), tech and file words ("HTML5", "PDF", "Wi-Fi"), channels
-("WhatsApp"), product tiers ("Pro Max") and model numbers ("Sweepr S3" gives
-"Sweepr").
+Capitalised words that are not firms are set aside first: people and bots
+("Dennis", "Mr Ellery", "a man called Dennis", "Tilly, the bot"), days,
+months, places, headings and blog words ("Blog Post", "Documents &
+Settings", a question In Title Case), tech and file words ("HTML5", "PDF",
+"Wi-Fi"), channels ("WhatsApp"), product tiers ("Pro Max") and model
+numbers ("Sweepr S3" gives "Sweepr"); sentence openers ("Popped in",
+"Ordered") and everyday words are measured as such.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import lexicon
 from .features import plain_text
 
-__all__ = ["CompanyGuess", "find_company"]
-
-MIN_SCORE = 3.5
-"""Least evidence for a name to be suggested (a firm-shaped name named twice,
-or once after "at"/"from" with a possessive, and so on)."""
-MIN_LEAD = 1.0
-"""How far the best name must lead the runner-up; closer, it is a guess."""
-MIN_SOLE = 2.5
-"""Less evidence will do for the only name a story gives, when a word such as
-"at", "from" or a possessive points to it and it is no everyday word: "my
-contract with Orbit", "a teapot from Kilnhouse"."""
-SOLE_RIVAL = 0.5
-"""The most the runner-up may score for a name to count as the only one."""
+__all__ = [
+    "FEATURES",
+    "Candidate",
+    "CompanyGuess",
+    "candidates",
+    "find_company",
+    "rank",
+]
 
 _COMPANY_WORDS = frozenset(lexicon.COMPANY_WORDS)
 _EDGE_WORDS = lexicon.NOT_COMPANIES | {"and", "of", "de", "on"}
@@ -222,10 +229,12 @@ _MODEL = re.compile(r"^(?:[A-Z]{0,3}\d[\w-]*|\d+)$")
 _MODEL_AFTER = re.compile(r"^\s+(?:[A-Z]{0,3}\d[\w-]*)(?![\w'’])")
 _A_PRODUCT = re.compile(r"\b(?:an?|pair\s+of)\s+$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+# A web address with any ending but a file's ("notes.pdf", "photo.jpg").
 _DOMAIN = re.compile(
-    r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9-]+)\."
-    r"(?:co\.uk|com\.au|co\.nz|co\.za|org\.uk|com\.sg|com\.ng|com|co|uk|ie|in|ng|"
-    r"net|org|io|app|shop|store|ph|sg|ca|de|fr|eu|nz|au|za)\b(?!\.\w)",
+    r"(?<![\w@.-])(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*)\."
+    r"(?!(?:pdf|jpe?g|png|gif|txt|docx?|xlsx?|csv|html?|zip|exe|mp[34]|mov|md|"
+    r"py|js|css|json|xml|svg|webp|heic|am|pm|etc|vs)\b)"
+    r"((?-i:(?:[a-z]{2,3}\.)?[a-z]{2,12}))\b(?![.-]\w)",
     re.I,
 )
 _HANDLE = re.compile(r"(?<![\w@])@([A-Za-z]\w{2,})")
@@ -258,16 +267,23 @@ class CompanyGuess:
 @dataclass
 class _Candidate:
     name: str
-    score: float = 0.0
     mentions: int = 0
     inside: int = 0  # mentions not at the start of a sentence
-    reasons: dict[str, None] = field(default_factory=dict)
+    first: float = 1.0  # where it is first named: 0 the start, 1 the end
+    found: dict[str, float] = field(default_factory=dict)
     shaped: bool = False  # looks like a firm's name on its own
     cued: bool = False  # a possessive, a preposition or "app" next to it
 
-    def add(self, points: float, reason: str) -> None:
-        self.score += points
-        self.reasons.setdefault(reason, None)
+    def mark(self, feature: str, value: float = 1.0) -> None:
+        self.found[feature] = self.found.get(feature, 0.0) + value
+
+    def absorb(self, other: _Candidate) -> None:
+        """Take the evidence of a short form or initials of this name."""
+        for feature, value in other.found.items():
+            self.mark(feature, value)
+        self.mentions += other.mentions
+        self.inside += other.inside
+        self.first = min(self.first, other.first)
 
 
 def _letters(text: str) -> str:
@@ -289,17 +305,22 @@ def _ordinary(word: str) -> bool:
     )
 
 
+def _heading(words: list[str]) -> bool:
+    """Two plurals or two "-ing" words joined by "&": a heading or a menu."""
+    return (
+        len(words) == 3
+        and words[1] == "&"
+        and words[2] not in _COMPANY_WORDS
+        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
+    )
+
+
 def _shaped(words: list[str]) -> bool:
     """A firm's name on its face: a trade word at the end, an ampersand,
     inner capitals in one word ("ZapMobile"). Two plurals or two "-ing"
     words joined by "&" are a heading or a menu ("Documents & Settings",
     "Banking & Payments"), not a firm."""
-    if (
-        len(words) == 3
-        and words[1] == "&"
-        and words[2] not in _COMPANY_WORDS
-        and all(re.search(r"[a-z](?:s|ing)$", w) for w in (words[0], words[2]))
-    ):
+    if _heading(words):
         return False
     if "&" in words or any("&" in w for w in words):
         return True
@@ -511,17 +532,135 @@ def _matches_domain(name: str, domains: list[str]) -> float:
     return 0.5 if partly else 0.0
 
 
+FEATURES = (
+    "dealt",
+    "cue",
+    "called",
+    "third",
+    "left",
+    "place_before",
+    "possessive",
+    "possessive_noun",
+    "before_noun",
+    "branch",
+    "title",
+    "title_cue",
+    "title_only",
+    "shaped",
+    "trade_word",
+    "ampersand",
+    "inner_capitals",
+    "capitals",
+    "abbreviation",
+    "several_words",
+    "one_word",
+    "long_name",
+    "digits",
+    "lower_case",
+    "mentions",
+    "early",
+    "opens",
+    "domain_spells",
+    "domain_partly",
+    "domain",
+    "domain_cue",
+    "handle",
+    "signed",
+    "initials",
+    "short_form",
+    "everyday",
+    "everyday_words",
+    "unvouched",
+    "person_word",
+    "place_word",
+    "plain_words",
+    "lower_elsewhere",
+    "verb_like",
+    "cued_often",
+    "uncued",
+    "shaped_uncued",
+    "most_mentions",
+)
+"""What the ranker weighs for each candidate name, in the order of the
+weights; :data:`REASONS` says each in words."""
+
+REASONS = {
+    "dealt": "the writer dealt with it (rang, ordered from)",
+    "cue": "after at/from/with/by",
+    "called": "a shop or firm called it",
+    "third": "run by/through (a firm behind another?)",
+    "left": "a company the writer left",
+    "place_before": "after in/to/near (a place?)",
+    "possessive": "a possessive",
+    "possessive_noun": "a possessive before app/site/shop",
+    "before_noun": "before app/site/shop",
+    "branch": "'their … counter' (a branch?)",
+    "title": "in the title",
+    "title_cue": "after with/from/at in the title",
+    "title_only": "only in the title",
+    "shaped": "shaped like a firm's name",
+    "trade_word": "ends in a trade word (Bank, Couriers)",
+    "ampersand": "an ampersand",
+    "inner_capitals": "capitals inside one word",
+    "capitals": "a name in capitals",
+    "abbreviation": "in capitals (an abbreviation?)",
+    "several_words": "several capitalised words",
+    "one_word": "one word",
+    "long_name": "three words or more",
+    "digits": "digits in the name",
+    "lower_case": "in lower case after a verb of dealing",
+    "mentions": "how often it is named",
+    "early": "named early in the story",
+    "opens": "opens sentences",
+    "domain_spells": "an address or domain spells it",
+    "domain_partly": "an address or domain begins with it",
+    "domain": "an address or domain, no name",
+    "domain_cue": "an address after at/from/to",
+    "handle": "a handle, no name",
+    "signed": "a pasted header or signature",
+    "initials": "its initials",
+    "short_form": "a short form of it",
+    "everyday": "an everyday word",
+    "everyday_words": "everyday words",
+    "unvouched": "one word, opening sentences only, nothing pointing to it",
+    "person_word": "a first name in it",
+    "place_word": "a place in it",
+    "plain_words": "everyday words but for a trade word",
+    "lower_elsewhere": "written in lower case elsewhere in the story",
+    "verb_like": "one word shaped like a verb or an adverb",
+    "cued_often": "pointed to again and again",
+    "uncued": "nothing in the story points to it",
+    "shaped_uncued": "shaped like a firm's name, nothing pointing to it",
+    "most_mentions": "named more often than any other name",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name a story gives, measured: the ranker's inputs, by name."""
+
+    name: str
+    features: dict[str, float]
+
+    def vector(self) -> list[float]:
+        return [self.features.get(name, 0.0) for name in FEATURES]
+
+
 def find_company(
     title: str,
     markdown: str,
     known: Iterable[str] = (),
     common: Container[str] = frozenset(),
+    ranker: Mapping[str, Any] | None = None,
 ) -> CompanyGuess | None:
     """The company a story names, or None when the evidence is too weak.
 
     ``known`` are the companies of the site's other stories; one the story
     names is preferred, in the site's spelling. ``common`` are everyday
-    words (lower case): one of them capitalised is weak evidence of a name."""
+    words (lower case): one of them capitalised is weak evidence of a name.
+    ``ranker`` is the ``company`` part of the suggestion model (weights, the
+    score of "none of them" and the least probability to suggest a name);
+    by default the shipped one."""
     text = plain_text(markdown)
     known = sorted(set(known), key=lambda k: (-len(k), k))
     known_found = _find_known(text, title, known) or _find_short(
@@ -533,23 +672,55 @@ def find_company(
         best = max(known_found, key=lambda k: (known_found[k], len(k)))
         times = known_found[best]
         reason = f"a company of this site, named {times}x"
-        return CompanyGuess(best, 10.0 + times, [reason])
-    ranked = _rank(title, text, markdown, common)
+        return CompanyGuess(best, 1.0, [reason])
+    if ranker is None:
+        from .suggestion import load_model
+
+        ranker = load_model()["company"]
+    ranked = rank(candidates(title, markdown, common), ranker)
     if not ranked:
         return None
-    best = ranked[0]
-    rival = ranked[1].score if len(ranked) > 1 else 0.0
-    sole = (
-        best.cued
-        and rival <= SOLE_RIVAL
-        and best.score >= MIN_SOLE
-        and not any(w.casefold() in common for w in best.name.split())
+    probability, best = ranked[0]
+    if probability < ranker["threshold"]:
+        return None
+    return CompanyGuess(
+        best.name, round(probability, 2), _reasons(best, ranker, probability)
     )
-    if best.score < MIN_SCORE and not sole:
-        return None
-    if len(ranked) > 1 and best.score - ranked[1].score < MIN_LEAD:
-        return None
-    return CompanyGuess(best.name, round(best.score, 2), list(best.reasons))
+
+
+def rank(
+    found: list[Candidate], ranker: Mapping[str, Any]
+) -> list[tuple[float, Candidate]]:
+    """Each candidate with the probability that it is the company, best
+    first; what is left over is the probability of none of them."""
+    if tuple(ranker["features"]) != FEATURES:
+        raise ValueError(
+            "the company ranker was trained on other features than this "
+            "version measures; retrain it with the 'train' command"
+        )
+    weights = ranker["weights"]
+    scores = [
+        sum(w * x for w, x in zip(weights, c.vector(), strict=True)) for c in found
+    ]
+    top = max([ranker["none"], *scores])
+    total = math.exp(ranker["none"] - top) + sum(math.exp(s - top) for s in scores)
+    ranked = [
+        (math.exp(s - top) / total, c) for s, c in zip(scores, found, strict=True)
+    ]
+    return sorted(ranked, key=lambda pc: (-pc[0], -len(pc[1].name), pc[1].name))
+
+
+def _reasons(
+    best: Candidate, ranker: Mapping[str, Any], probability: float
+) -> list[str]:
+    """What weighed most for the name, strongest first."""
+    parts = [
+        (w * x, name)
+        for w, x, name in zip(ranker["weights"], best.vector(), FEATURES, strict=True)
+        if w * x > 0.05
+    ]
+    said = [REASONS[name] for _, name in sorted(parts, key=lambda p: (-p[0], p[1]))]
+    return [*said[:5], f"probability {probability:.2f}"]
 
 
 def _in_capitals(words: list[str], common: Container[str]) -> bool:
@@ -578,6 +749,21 @@ def _title_name(words: list[str], common: Container[str]) -> list[str]:
     if all(w.casefold() in common or w in _COMPANY_WORDS for w in words):
         return []  # "Switching Networks", "the Way Furniture Used to Be"
     return words
+
+
+def _title_case(text: str) -> bool:
+    """Every word of some length capitalised, as in a title or a heading."""
+    long_words = [w for w in text.split() if len(w) > 3]
+    return len(long_words) >= 3 and sum(
+        w[0].isupper() for w in long_words
+    ) >= 0.8 * len(long_words)
+
+
+def _heading_line(sentence: str) -> bool:
+    """A sentence of three words or more, every one capitalised: a heading
+    or a question in Title Case ("Who Answers The Phone?")."""
+    found = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return len(found) >= 3 and all(w[0].isupper() for w in found)
 
 
 def _people(text: str) -> set[str]:
@@ -626,36 +812,119 @@ def _add_domains(
     the firm as written: "ordered from zoomcart.in" gives "zoomcart.in"."""
     for domain in dict.fromkeys(written):
         letters = _letters(domain.split(".")[0])
-        if any(
-            _matches_domain(c.name, [letters])
-            for c in candidates.values()
-            if c.score > 0
-        ):
+        if any(_matches_domain(c.name, [letters]) for c in candidates.values()):
             continue
         candidate = candidates.setdefault(domain, _Candidate(domain, shaped=True))
-        times = written.count(domain)
-        candidate.add(3.5 + 0.5 * min(times - 1, 3), "an address or domain, no name")
+        candidate.mark("domain")
+        candidate.mentions += written.count(domain)
         for match in re.finditer(rf"(?<![\w.@-]){re.escape(domain)}", text, re.I):
             before = text[: match.start()]
+            candidate.first = min(candidate.first, match.start() / max(len(text), 1))
             if _DEALT.search(before) or _BEFORE.search(before):
-                candidate.add(1.0, "after at/from/to")
+                candidate.mark("domain_cue")
                 break
 
 
-def _rank(
+def _add_handles(candidates: dict[str, _Candidate], raw: str) -> None:
+    """A handle no name of the story spells ("tagged @zoomcart") stands for
+    the firm as written."""
+    handles = [m.group(1) for m in _HANDLE.finditer(raw)]
+    for handle in dict.fromkeys(handles):
+        letters = _letters(handle)
+        if letters in _MAIL_HOSTS or any(
+            _matches_domain(c.name, [letters]) for c in candidates.values()
+        ):
+            continue
+        candidate = candidates.setdefault(handle, _Candidate(handle))
+        candidate.mark("handle")
+        candidate.mentions += handles.count(handle)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w@.'’&-])[a-z][a-z0-9]{3,}(?![\w'’&@-]|\.\w)")
+
+
+def _add_lower_case(
+    candidates: dict[str, _Candidate], text: str, common: Container[str]
+) -> None:
+    """A brand written in lower case right after a verb of dealing
+    ("ordered the lamp from zoomcart"), when it is no everyday word."""
+    for match in _LOWER_WORD.finditer(text):
+        word = match.group(0)
+        if (
+            word in common
+            or _ordinary(word)
+            or any(c.name.casefold() == word for c in candidates.values())
+            or not _DEALT.search(text[max(match.start() - 60, 0) : match.start()])
+        ):
+            continue
+        candidate = candidates.setdefault(word, _Candidate(word))
+        candidate.mark("lower_case")
+        candidate.mark("dealt")
+        candidate.mentions += 1
+        candidate.first = min(candidate.first, match.start() / max(len(text), 1))
+
+
+def candidates(
+    title: str, markdown: str, common: Container[str] = frozenset()
+) -> list[Candidate]:
+    """Every name the story gives, measured for the ranker."""
+    text = plain_text(markdown)
+    found = _measure(title, text, markdown, common)
+    measured = []
+    counted = [c.mentions for c in found.values()]
+    most = max(counted, default=0)
+    tied = counted.count(most)
+    for c in found.values():
+        values = {k: min(v, 1.0) for k, v in c.found.items()}
+        words = c.name.split()
+        values["mentions"] = math.log1p(c.mentions) if c.mentions else 0.0
+        values["early"] = 1.0 - c.first if c.mentions else 0.0
+        values["opens"] = min(c.found.get("opens", 0.0) / max(c.mentions, 1), 1.0)
+        values["one_word"] = float(len(words) == 1)
+        values["long_name"] = float(len(words) >= 3)
+        values["digits"] = float(any(ch.isdigit() for ch in c.name))
+        values["title_only"] = float(bool(values.get("title")) and not c.mentions)
+        cues = ("dealt", "cue", "possessive", "possessive_noun", "before_noun")
+        values["cued_often"] = math.log1p(sum(c.found.get(k, 0.0) for k in cues))
+        plain = [w for w in words if w != "&" and w.strip(".") not in _COMPANY_WORDS]
+        values["plain_words"] = float(
+            len(words) > 1 and all(w.casefold() in common for w in plain)
+        )
+        values["lower_elsewhere"] = float(
+            c.name != c.name.casefold()
+            and bool(
+                re.search(
+                    rf"(?<![\w@.-]){re.escape(c.name.casefold())}(?![\w@-]|\.\w)", text
+                )
+            )
+        )
+        pointers = (*cues, "called", "title_cue", "domain_spells", "domain")
+        pointers += ("domain_cue", "signed", "handle", "initials")
+        values["uncued"] = float(not any(c.found.get(k) for k in pointers))
+        values["shaped_uncued"] = float(c.shaped and values["uncued"] == 1.0)
+        values["most_mentions"] = float(
+            c.mentions > 0 and c.mentions == most and tied == 1
+        )
+        values["verb_like"] = float(
+            len(words) == 1 and bool(re.search(r"[a-z](?:ed|ing|ly)$", c.name))
+        )
+        measured.append(
+            Candidate(c.name, {k: round(v, 6) for k, v in sorted(values.items()) if v})
+        )
+    return sorted(measured, key=lambda c: c.name)
+
+
+def _measure(
     title: str, text: str, markdown: str, common: Container[str]
-) -> list[_Candidate]:
-    """Every name the story gives, with its evidence, best first."""
+) -> dict[str, _Candidate]:
+    """Every name the story gives, with its evidence."""
     domains, signed = _contact_names(markdown)
     domains_written = _written_domains(markdown)
     candidates: dict[str, _Candidate] = {}
     title_text = plain_text(title)
     # A title In Title Case capitalises every word: only firm-shaped names
     # come from it; it vouches for names the story itself gives.
-    long_words = [w for w in title_text.split() if len(w) > 3]
-    title_case = len(long_words) >= 3 and sum(
-        w[0].isupper() for w in long_words
-    ) >= 0.8 * len(long_words)
+    title_case = _title_case(title_text)
     if title_case:  # "A Chatbot Called Tilly": the verb is no part of a name
         title_text = re.sub(r"\b(?:Called|Named)\b", lambda m: m[0].lower(), title_text)
     people = _people(title_text + "\n" + text)
@@ -688,7 +957,7 @@ def _rank(
                 and (_MODEL_AFTER.match(after) or _A_PRODUCT.search(before))
             ):
                 words = words[:1]
-            if _person_or_place(words, before, after):
+            if _person_or_place(words, before, after) or _heading(words):
                 continue
             # A brand in capitals names its product: "My KORVAN Headphones".
             # Several words in capitals are shouting ("ABSOLUTELY FOREVER").
@@ -698,89 +967,99 @@ def _rank(
                 words = loud
             capitals = not shouted and _in_capitals(words, common)
             cue = _BEFORE.search(before) or _DEALT.search(before)
-            if (
-                source == "title"
-                and title_case
-                and not (_shaped(words) or capitals or cue)
-            ):
+            # A title, or a heading or question in the story, In Title Case
+            # ("Who Answers The Phone?") gives only names that show they are
+            # names.
+            if source == "title":
+                heading = title_case
+            else:
+                heading = _heading_line(before + raw + after)
+            if heading and not (_shaped(words) or capitals or cue):
                 continue
             name = " ".join(words)
             candidate = candidates.setdefault(name, _Candidate(name))
             candidate.shaped = candidate.shaped or _shaped(words) or capitals
             if capitals:
-                candidate.add(0.0, "a name in capitals")
+                candidate.mark("capitals")
             tail = raw[len(raw.rstrip("'’s")) :] if raw.endswith(("'s", "’s")) else ""
             tail += after
             noun = _BUSINESS_NOUN.match(tail)
             if noun and re.search(r"\btheir\s+$", before):
                 noun = None  # "their Westlands counter": a branch, not the firm
-                candidate.add(-1.0, "a branch of theirs")
+                candidate.mark("branch")
             elif noun and noun.group(1):
-                candidate.add(2.5, "a possessive ('s app, 's site)")
+                candidate.mark("possessive_noun")
             elif noun:
-                candidate.add(1.5 if noun.group(2) else 2.5, "before app/site/shop")
+                candidate.mark("before_noun")
             elif _POSSESSIVE.match(tail):
-                candidate.add(1.0, "a possessive")
+                candidate.mark("possessive")
             if noun or _POSSESSIVE.match(tail):
                 candidate.cued = True
             if source == "title":
-                candidate.add(1.5, "in the title")
+                candidate.mark("title")
                 if cue and not _THIRD.search(before):
-                    candidate.add(2.0, "after with/from/at in the title")
+                    candidate.mark("title_cue")
                     candidate.cued = True
                 if not opening:
                     candidate.inside += 1
                 continue
             candidate.mentions += 1
+            at = text.find(raw)
+            if at >= 0:
+                candidate.first = min(candidate.first, at / max(len(text), 1))
             if not opening or len(words) > 1:
                 candidate.inside += 1
             if _BUSINESS_CALLED.search(before):
-                candidate.add(3.0, "a shop or firm called it")
+                candidate.mark("called")
                 candidate.cued = True
             elif _LEFT.search(before) or _LEFT_AFTER.match(after):
-                candidate.add(0.0, "a company the writer left")
+                candidate.mark("left")
             elif _DEALT.search(before):
-                candidate.add(2.5, "the writer dealt with it (rang, ordered from)")
+                candidate.mark("dealt")
                 candidate.cued = True
             elif _THIRD.search(before):
-                candidate.add(0.5, "run by/through (a firm behind another?)")
+                candidate.mark("third")
             elif _BEFORE.search(before):
-                candidate.add(1.5, "after at/from/with/by")
+                candidate.mark("cue")
                 candidate.cued = True
             elif _PLACE_BEFORE.search(before) and not candidate.shaped:
-                candidate.add(-1.0, "after in/to/on (a place?)")
+                candidate.mark("place_before")
             if raw.isupper() and len(raw) <= 5 and not capitals:
-                candidate.add(-2.0, "in capitals (an abbreviation?)")
+                candidate.mark("abbreviation")
             if opening and len(words) == 1:
-                candidate.add(-0.5, "opens a sentence")
+                candidate.mark("opens")
 
     for candidate in candidates.values():
         words = candidate.name.split()
         named_in_title = re.search(
             rf"(?<!\w){re.escape(candidate.name)}(?!\w)", title_text
         )
-        if title_case and named_in_title and "in the title" not in candidate.reasons:
-            candidate.add(1.5, "in the title")
+        if title_case and named_in_title:
+            candidate.mark("title")
         if candidate.shaped:
-            candidate.add(3.0, "shaped like a firm's name")
+            candidate.mark("shaped")
         elif len(words) > 1 and candidate.inside:
-            candidate.add(1.0, "several capitalised words")
-        if candidate.mentions:
-            times = candidate.mentions
-            candidate.add(min(times, 4) * 1.0, f"named {times}x")
+            candidate.mark("several_words")
+        if len(words) > 1 and words[-1].strip(".") in _COMPANY_WORDS:
+            candidate.mark("trade_word")
+        if "&" in candidate.name and candidate.shaped:
+            candidate.mark("ampersand")
+        if any(re.fullmatch(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)+", w) for w in words):
+            candidate.mark("inner_capitals")
         spelt = _matches_domain(candidate.name, domains)
-        if spelt:
-            candidate.add(3.0 + spelt, "an address or domain spells it")
+        if spelt == 1.0:
+            candidate.mark("domain_spells")
+        elif spelt:
+            candidate.mark("domain_partly")
         if any(_letters(candidate.name) in _letters(s) for s in signed):
-            candidate.add(3.0, "a pasted header or signature")
+            candidate.mark("signed")
         vouched = candidate.shaped or candidate.cued or spelt
         # A lone everyday word capitalised is most likely just that
         # ("Popped", "Ordered" opening a sentence; "Happy" in a sign-off).
         if len(words) == 1 and not candidate.shaped and words[0].casefold() in common:
-            weak = candidate.inside or vouched
-            candidate.add(-1.0 if weak else -3.0, "an everyday word")
+            candidate.mark("everyday")
         elif len(words) == 1 and not candidate.inside and not vouched:
-            candidate.score -= 1.0
+            candidate.mark("unvouched")
         elif (
             len(words) > 1
             and not candidate.shaped
@@ -788,9 +1067,16 @@ def _rank(
         ):
             # "The Old Forge", "Wren Cottage": a house or a thing as often
             # as a firm.
-            candidate.add(-1.5, "everyday words")
+            candidate.mark("everyday_words")
+        plain = [re.sub(r"['’]s$", "", w).casefold() for w in words]
+        if any(w in lexicon.FIRST_NAMES for w in plain):
+            candidate.mark("person_word")
+        if any(w in lexicon.PLACES for w in plain):
+            candidate.mark("place_word")
 
     _add_domains(candidates, domains_written, text)
+    _add_handles(candidates, markdown)
+    _add_lower_case(candidates, text, common)
 
     # Initials count for the name they stand for: "F&F" for "Fennel & Finch".
     for short in list(candidates):
@@ -799,20 +1085,17 @@ def _rank(
             continue
         whole = [n for n in candidates if n != short and _initials(n) == letters]
         if len(whole) == 1:
-            candidates[whole[0]].add(max(candidates[short].score, 0), "its initials")
-            candidates[short].score = min(candidates[short].score, 0)
+            candidates[whole[0]].absorb(candidates.pop(short))
+            candidates[whole[0]].mark("initials")
 
     # A short form counts for the long one it begins: "Brannock's" for
     # "Brannock Decorating Supplies", "Spokes" for "Spokes of Stirling".
     names = sorted(candidates, key=len)
     for short in names:
+        if short not in candidates:
+            continue
         longer = [n for n in names if n != short and n.startswith(short + " ")]
-        if len(longer) == 1:
-            long = candidates[longer[0]]
-            extra = candidates[short]
-            long.score += max(extra.score, 0)
-            long.mentions += extra.mentions
-            long.reasons.update(extra.reasons)
-            extra.score = min(extra.score, 0)
-
-    return sorted(candidates.values(), key=lambda c: (-c.score, -len(c.name), c.name))
+        if len(longer) == 1 and longer[0] in candidates:
+            candidates[longer[0]].absorb(candidates.pop(short))
+            candidates[longer[0]].mark("short_form")
+    return candidates

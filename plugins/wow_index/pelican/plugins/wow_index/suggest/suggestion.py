@@ -20,8 +20,11 @@ Both models also weigh the story's everyday words against the word table of
 :mod:`.wordcounts` (how many labelled stories of each verdict and touchpoint
 used each word), which ships in the same file as the weights.
 
-The company is the one the story names, found by :mod:`.companies`; the
-companies of the site's other stories (``companies``) are its best evidence.
+The company is the one the story names: :mod:`.companies` finds the
+candidate names and measures each, and the company ranker of the same file
+(fitted by :mod:`.ranking`) gives each a probability, leaving the field
+empty below the threshold it ships with; the companies of the site's other
+stories (``companies``) are the best evidence and come first.
 
 A suggestion carries its evidence (the words and the features that weighed
 most) and a confidence; below the threshold the field is left empty (None)
@@ -41,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index.vocabulary import Vocabulary
+from .companies import FEATURES as COMPANY_FEATURES
 from .companies import find_company
 from .features import (
     TOUCHPOINT_FEATURES,
@@ -120,6 +124,7 @@ def _check(model: dict[str, Any]) -> None:
         tuple(model["verdict"]["features"]) != VERDICT_INPUTS
         or tuple(model["touchpoint"]["features"]) != TOUCHPOINT_INPUTS
         or "words" not in model
+        or tuple(model.get("company", {}).get("features", ())) != COMPANY_FEATURES
     ):
         raise ValueError(
             "the suggestion model was trained on other features than this "
@@ -233,7 +238,13 @@ class Suggester:
             evidence.append(f"touchpoint {top}: {said}")
 
         if company is None:
-            guess = find_company(title, text, self.companies, self.words.counts)
+            guess = find_company(
+                title,
+                text,
+                self.companies,
+                self.words.counts,
+                self.model["company"],
+            )
             if guess:
                 company = guess.name
                 evidence.append(f"company {company!r}: " + "; ".join(guess.reasons))
