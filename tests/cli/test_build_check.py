@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import write
 
+from commands import write
 from sitebuild import FIXTURES, build_site
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import GOOD_STORY, invoke, plugin, write
+from commands import GOOD_STORY, invoke, plugin, write
 
 
 def test_the_sample_site_passes_invoke_check():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import invoke, plugin
 from markdown import Markdown
 
+from commands import invoke, plugin
 from sitebuild import FIXTURES, build_site, metadata_of
 
 SOURCES = FIXTURES / "import"

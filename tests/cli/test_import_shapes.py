@@ -10,9 +10,9 @@ import json
 import re
 
 import pytest
-from conftest import invoke, plugin, write
 from markdown import Markdown
 
+from commands import invoke, plugin, write
 from sitebuild import FIXTURES, metadata_of, write_settings
 
 SHAPES = FIXTURES / "import-shapes"

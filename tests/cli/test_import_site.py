@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import invoke
 
+from commands import invoke
 from servesite import copy_site
 from sitebuild import FIXTURES
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import invoke, plugin
-
+from commands import invoke, plugin
 from sitebuild import metadata_of
 
 
@@ -90,8 +89,7 @@ def test_without_a_title_at_a_terminal_it_asks(tmp_path):
     import subprocess
     import time
 
-    from conftest import BIN
-
+    from commands import BIN
     from sitebuild import ROOT
 
     leader, follower = pty.openpty()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import BIN, invoke, plugin, run, write
-
+from commands import BIN, invoke, plugin, run, write
 from sitebuild import FIXTURES, build_site
 
 CONTENT = FIXTURES / "site" / "content"

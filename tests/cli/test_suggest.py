@@ -8,8 +8,8 @@ import re
 import shutil
 
 import pytest
-from conftest import invoke, plugin, write
 
+from commands import invoke, plugin, write
 from sitebuild import ROOT
 
 DATA = ROOT / "tests" / "data"

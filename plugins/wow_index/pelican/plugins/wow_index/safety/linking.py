@@ -38,7 +38,7 @@ from pelican.contents import Article, Author, Category, Page, Tag
 
 from ..pelican_compat import content_context, content_html
 from ..problems import Problem, display_path
-from .sanitizing import URL_SCHEMES, clean_html
+from .sanitizing import URL_SCHEMES, clean_html, scheme_of
 
 __all__ = [
     "KINDS",
@@ -143,6 +143,8 @@ def rewrite_links(
     done = 0
     for tag, attribute, target in _placeholders(html, _pattern(settings)):
         url = resolve(target)
+        if url is not None and scheme_of(url) not in (None, *URL_SCHEMES):
+            url = None  # a scheme the sanitiser would remove: no link
         start = tag.start() + attribute.start()
         pieces.append(html[done:start])
         if url is not None:
