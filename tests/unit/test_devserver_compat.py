@@ -95,13 +95,15 @@ SESSION = textwrap.dedent(
 )
 
 
-def run_session(tmp_path: Path, fake: bool) -> tuple[dict, Path, Path, Path]:
+def run_session(
+    tmp_path: Path, fake: bool, **extra: object
+) -> tuple[dict, Path, Path, Path]:
     """Serve-build a copy of the fixture blog twice (before and after a body
     edit); returns what happened, both outputs, and the edited content."""
     content = tmp_path / "content"
     shutil.copytree(BLOG, content)
     settings = fixture_settings(
-        **BLOG_SETTINGS, YEAR_ARCHIVE_SAVE_AS="posts/{date:%Y}/index.html"
+        **BLOG_SETTINGS, YEAR_ARCHIVE_SAVE_AS="posts/{date:%Y}/index.html", **extra
     )
     conf = write_settings(tmp_path / "conf.py", **settings)
     output, first = tmp_path / "output", tmp_path / "first"
@@ -117,8 +119,12 @@ def run_session(tmp_path: Path, fake: bool) -> tuple[dict, Path, Path, Path]:
     return json.loads(result.stdout.splitlines()[-1]), first, output, content
 
 
-def clean(content: Path, output: Path) -> dict[str, bytes]:
-    settings = {**BLOG_SETTINGS, "YEAR_ARCHIVE_SAVE_AS": "posts/{date:%Y}/index.html"}
+def clean(content: Path, output: Path, **extra: object) -> dict[str, bytes]:
+    settings = {
+        **BLOG_SETTINGS,
+        "YEAR_ARCHIVE_SAVE_AS": "posts/{date:%Y}/index.html",
+        **extra,
+    }
     build = build_site(content, output, **settings)
     assert build.returncode == 0, build.log
     return output_files(output)
@@ -146,3 +152,15 @@ def test_the_served_site_equals_a_clean_build_with_or_without_speedups(tmp_path,
         assert ran["said"] == []
         assert modes == ["full", "bodies"]
         assert ran["hooks"] == {"content": "function", "translations": True}
+
+
+def test_with_sanitising_a_body_edit_renders_only_the_pages_that_show_it(tmp_path):
+    """The safe link rewrite marks the cleaned text itself, not the story:
+    an edit to a body is still a body edit, not a new card."""
+    ran, _, second, edited = run_session(
+        tmp_path / "session", False, WOW_SANITIZE_HTML=True
+    )
+    assert [mode for _, mode, _ in ran["reports"]] == ["full", "bodies"]
+    assert output_files(second) == clean(
+        edited, tmp_path / "clean-after", WOW_SANITIZE_HTML=True
+    )

@@ -36,7 +36,7 @@ from urllib.parse import unquote, urljoin, urlparse, urlunparse
 
 from pelican.contents import Article, Author, Category, Page, Tag
 
-from ..pelican_compat import content_context, content_html
+from ..pelican_compat import content_context, content_html, set_content_html
 from ..problems import Problem, display_path
 from .sanitizing import URL_SCHEMES, clean_html, scheme_of
 
@@ -312,18 +312,25 @@ def _clean_summary(summary: str) -> str:
     return clean_html(summary)
 
 
+class CleanHTML(str):
+    """HTML already cleaned when it was read: it needs no second cleaning.
+
+    A mark on the text itself, not an attribute of the story: a tool that
+    compares stories' attributes (a dev server deciding what an edit
+    changed) sees the text only as the body. Text that anything else puts
+    in its place is a plain ``str`` and is cleaned."""
+
+    __slots__ = ()
+
+
 class SafeLinks:
     """Mixin for Pelican's content classes: the placeholder rewrite above,
     then the sanitiser, in place of Pelican's ``_update_content``."""
 
-    #: The text as cleaned when it was read (see ``remember_clean``): that
-    #: same string needs no second cleaning.
-    wow_clean_text: str | None = None
-
     def _update_content(self, content: str, siteurl: str) -> str:
         if not content:
             return content
-        if content is not self.wow_clean_text:
+        if not isinstance(content, CleanHTML):
             content = clean_html(content)
         settings: Any = self.settings  # type: ignore[attr-defined]
 
@@ -383,5 +390,7 @@ def use_safe_links(content: Any) -> bool:
     if safe is None:
         return False
     content.__class__ = safe
-    content.wow_clean_text = content_html(content)
+    text = content_html(content)
+    if isinstance(text, str) and not isinstance(text, CleanHTML):
+        set_content_html(content, CleanHTML(text))
     return True
