@@ -41,7 +41,8 @@ reloads). Slower, and the same site.
 
 Limits, by design: a plugin that writes files itself (not through the
 writer) writes them on every build, and they are never deleted; a template
-that reads ``article._content`` directly is not tracked (use ``content``).
+that reads a story's raw body attribute directly is not tracked (use
+``content``).
 """
 
 from __future__ import annotations

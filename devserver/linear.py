@@ -41,7 +41,7 @@ Translations = Callable[..., tuple[list[Any], list[Any]]]
 
 
 def linear_period_archives(build: BuildArchives) -> BuildArchives:
-    """Wrap Pelican's ``ArticlesGenerator._build_period_archives``."""
+    """Wrap Pelican's period-archive builder (see ``pelican_compat``)."""
 
     def build_period_archives(
         self: Any,
@@ -69,9 +69,9 @@ def linear_period_archives(build: BuildArchives) -> BuildArchives:
 
 
 def linear_translations(process: Translations) -> Translations:
-    """Wrap Pelican's ``utils.process_translations``."""
+    """Wrap Pelican's translation pairing (see ``pelican_compat``)."""
 
-    def process_translations(
+    def pair_translations(
         content_list: list[Any], translation_id: str | Collection[str] | None = None
     ) -> tuple[list[Any], list[Any]]:
         if not translation_id or not all_compare_by_identity(content_list):
@@ -90,8 +90,8 @@ def linear_translations(process: Translations) -> Translations:
             translations += others
         return index, translations
 
-    process_translations.__wrapped__ = process  # type: ignore[attr-defined]
-    return process_translations
+    pair_translations.__wrapped__ = process  # type: ignore[attr-defined]
+    return pair_translations
 
 
 def install() -> Callable[[], None]:

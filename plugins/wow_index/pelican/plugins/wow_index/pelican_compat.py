@@ -42,11 +42,13 @@ __all__ = [
     "include_path",
     "mismatches",
     "open_for_writing",
+    "output_override",
     "override_output_path",
     "parameters",
     "parse_markdown_metadata",
     "read_caches",
     "set_content_html",
+    "set_output_override",
     "set_summary_html",
     "source_mentions",
     "speedups_enabled",
@@ -274,6 +276,16 @@ def set_summary_html(content: Any, html: str) -> None:
     """Make ``html`` the story's summary (Pelican copies ``_summary`` back
     into its metadata when it refreshes links)."""
     content._summary = html
+
+
+def output_override(content: Any, key: str) -> Any:
+    """The story's own ``Save_as`` (``key`` "save_as") or ``URL`` ("url") as
+    Pelican keeps it, or None."""
+    return getattr(content, f"override_{key}", None)
+
+
+def set_output_override(content: Any, key: str, value: str) -> None:
+    setattr(content, f"override_{key}", value)
 
 
 def has_output_override(content: Any) -> bool:

@@ -23,6 +23,7 @@ from ..pelican_compat import (
     clear_output_override,
     content_html,
     has_output_override,
+    output_override,
     override_output_path,
     set_content_html,
     set_summary_html,
@@ -355,7 +356,7 @@ def resolve_collisions(
                 url_base, url_ext = os.path.splitext(content.override_url)
                 url = f"{url_base}-{number}{url_ext}"
             override_output_path(content, f"{base}-{number}{ext}", url)
-            field, now = "Save_as", content.override_save_as
+            field, now = "Save_as", output_override(content, "save_as")
         else:
             number = 2
             while True:

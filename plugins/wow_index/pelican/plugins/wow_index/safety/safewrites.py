@@ -45,11 +45,11 @@ class ContentWrites:
     """Pelican's Writer, for one generator: a story's or page's own page
     that fails is reported and left out; everything else is the Writer's."""
 
-    __slots__ = ("_context", "_writer")
+    __slots__ = ("_site_context", "_writer")
 
     def __init__(self, writer: Any, context: dict[str, Any]) -> None:
         self._writer = writer
-        self._context = context
+        self._site_context = context
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._writer, name)
@@ -65,7 +65,7 @@ class ContentWrites:
         except Exception as error:
             problem = write_problem(content, error)
             logger.error("%s", problem.format())
-            failed = self._context.setdefault(FAILED_KEY, {})
+            failed = self._site_context.setdefault(FAILED_KEY, {})
             failed[problem.path] = problem.message
             return None
 

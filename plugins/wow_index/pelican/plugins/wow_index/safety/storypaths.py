@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..pelican_compat import (
+    clear_output_override,
+    output_override,
+    set_output_override,
+)
 from ..problems import Problem, display_path, locate_field
 from .outputpaths import (
     MAX_SLUG_BYTES,
@@ -153,18 +158,15 @@ def _check_overrides(content: Any) -> list[Problem]:
     so the story's link and file stay together) when no story may use them."""
     problems = []
     for key, field in (("save_as", "Save_as"), ("url", "Url")):
-        attribute = f"override_{key}"
-        value = getattr(content, attribute, None)
+        value = output_override(content, key)
         if value is None or value == "":  # empty: Pelican writes no file
             continue
         normal, why = normalise_output_path(str(value))
         if why is None:
             if normal != value and not (key == "url" and normal == value + "/"):
-                setattr(content, attribute, normal)
+                set_output_override(content, key, normal)
             continue
-        for other in ("override_save_as", "override_url"):
-            if hasattr(content, other):
-                delattr(content, other)
+        clear_output_override(content)
         problems.append(
             _problem(
                 content,

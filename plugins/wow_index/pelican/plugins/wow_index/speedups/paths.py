@@ -20,10 +20,10 @@ __all__ = ["OwnRelativePath", "remember_relative_path"]
 class OwnRelativePath:
     """Stands in for ``content.get_relative_source_path``."""
 
-    __slots__ = ("_content", "_relative", "_source_path")
+    __slots__ = ("_relative", "_source_path", "_story")
 
     def __init__(self, content: Any) -> None:
-        self._content = content
+        self._story = content
         self._source_path = content.source_path
         self._relative = type(content).get_relative_source_path(content)
 
@@ -32,7 +32,7 @@ class OwnRelativePath:
         return f"{type(self).__name__}({self._relative!r})"
 
     def __call__(self, source_path: str | None = None) -> str | None:
-        content = self._content
+        content = self._story
         if source_path and source_path != content.source_path:
             return type(content).get_relative_source_path(content, source_path)
         if content.source_path != self._source_path:  # moved since: again
