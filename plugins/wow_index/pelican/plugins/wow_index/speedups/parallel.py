@@ -7,10 +7,11 @@ content cache holds) is sent to a small process pool; the reader then
 answers each ``read()`` with the conversion done ahead of time.
 
 Only the Markdown calls move to the workers. The main process still runs
-Pelican's own Markdown metadata parsing (through ``pelican_compat``) on
-the raw ``Meta`` of each file, with a stand-in that replays the worker's
-conversions of the formatted fields, so metadata processing, warnings and errors come from Pelican's
-code, and the site is byte for byte the one a serial build writes.
+Pelican's own Markdown metadata parsing (through ``pelican_compat``) on the
+raw ``Meta`` of each file, with a stand-in that replays the worker's
+conversions of the formatted fields, so metadata processing, warnings and
+errors come from Pelican's code, and the site is byte for byte the one a
+serial build writes.
 
 Whenever the ahead-of-time answer is not certain to be that answer, the file
 is read serially by Pelican's reader, in the main process: the worker failed
