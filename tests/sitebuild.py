@@ -78,16 +78,27 @@ def build_site(
 
 
 def run_pelican(
-    content: Path, conf: Path, output: Path, *, theme: str | Path | None = None
+    content: Path,
+    conf: Path,
+    output: Path,
+    *,
+    theme: str | Path | None = None,
+    timeout: float | None = None,
 ) -> Build:
-    """``python -m pelican`` in a subprocess, as a writer runs it."""
+    """``python -m pelican`` in a subprocess, as a writer runs it (``timeout``
+    for content that could make a broken build hang)."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
     command += ["-o", str(output)]
     if theme is not None:
         command += ["-t", str(theme)]
     env = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1")
     result = subprocess.run(
-        command, capture_output=True, text=True, env=env, cwd=output.parent
+        command,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=output.parent,
+        timeout=timeout,
     )
     return Build(result.returncode, output, result.stdout + result.stderr)
 
@@ -142,7 +153,9 @@ def metadata_of(path: Path) -> dict[str, str]:
     return meta
 
 
-def build_like_the_site(content: Path, output: Path, **settings: object) -> Build:
+def build_like_the_site(
+    content: Path, output: Path, *, timeout: float | None = None, **settings: object
+) -> Build:
     """Build ``content`` with the site's own pelicanconf.py and theme, so a
     test sees what ``make build`` would make of it. ``settings`` override."""
     conf = output.parent / f"{output.name}-site-conf.py"
@@ -156,7 +169,7 @@ def build_like_the_site(content: Path, output: Path, **settings: object) -> Buil
     ]
     lines += [f"{key} = {value!r}" for key, value in settings.items()]
     conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return run_pelican(content, conf, output)
+    return run_pelican(content, conf, output, timeout=timeout)
 
 
 def build_real_site(

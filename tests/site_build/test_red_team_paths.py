@@ -418,36 +418,11 @@ def content_with_links(folder: Path) -> Path:
     return content
 
 
-def build_with_timeout(content: Path, output: Path, **settings: object) -> Build:
-    conf = output.parent / f"{output.name}-conf.py"
-    lines = [
-        "import sys",
-        f"sys.path.insert(0, {str(ROOT)!r})",
-        "from pelicanconf import *  # noqa: F403",
-        f"THEME = {str(ROOT / 'theme')!r}",
-        "CACHE_CONTENT = False",
-        "LOAD_CONTENT_CACHE = False",
-        *(f"{key} = {value!r}" for key, value in settings.items()),
-    ]
-    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf)]
-    env = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1")
-    result = subprocess.run(
-        [*command, "-o", str(output)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=output.parent,
-        timeout=120,
-    )
-    return Build(result.returncode, output, result.stdout + result.stderr)
-
-
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory) -> Build:
     folder = tmp_path_factory.mktemp("links")
     content = content_with_links(folder)
-    return build_with_timeout(content, folder / "output")
+    return build_like_the_site(content, folder / "output", timeout=120)
 
 
 def test_links_in_content_are_walked_once_and_each_is_named(linked):
@@ -477,7 +452,9 @@ def test_links_publish_nothing_twice_and_nothing_from_outside(linked):
 
 def test_a_strict_build_fails_on_links_without_a_traceback(tmp_path):
     content = content_with_links(tmp_path)
-    result = build_with_timeout(content, tmp_path / "output", WOW_STRICT=True)
+    result = build_like_the_site(
+        content, tmp_path / "output", timeout=120, WOW_STRICT=True
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.log
     assert "content/stories/loop-one: link:" in result.log
@@ -513,7 +490,7 @@ def test_a_story_whose_page_fails_is_left_out_and_the_rest_is_written(tmp_path):
         story("Four calls a day", "Template: fragile\nCalls: 4\n"), "utf-8"
     )
     overrides = {"THEME_TEMPLATES_OVERRIDES": [str(FRAGILE)]}
-    result = build_with_timeout(content, tmp_path / "output", **overrides)
+    result = build_like_the_site(content, tmp_path / "output", timeout=120, **overrides)
     assert result.returncode == 0, result.log
     assert "Traceback" not in result.log
     assert re.search(
@@ -529,8 +506,8 @@ def test_a_story_whose_page_fails_is_left_out_and_the_rest_is_written(tmp_path):
     assert (result.output / "wow" / "index.json").is_file()
     assert (result.output / "index.html").is_file()
 
-    strict = build_with_timeout(
-        content, tmp_path / "strict", WOW_STRICT=True, **overrides
+    strict = build_like_the_site(
+        content, tmp_path / "strict", timeout=120, WOW_STRICT=True, **overrides
     )
     assert strict.returncode != 0
     assert "Traceback" not in strict.log
