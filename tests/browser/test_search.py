@@ -16,16 +16,21 @@ from site_pages import open_page, wait_for_search
 pytestmark = pytest.mark.browser
 
 
+# Read in one script call: the list may be re-rendered between finding an
+# element and reading it, which a reader never notices but a driver does.
 def result_titles(browser: Browser) -> list[str]:
-    return [
-        a.text
-        for a in browser.driver.find_elements(By.CSS_SELECTOR, "#search-results h3 a")
-    ]
+    return browser.driver.execute_script(
+        "return [...document.querySelectorAll('#search-results h3 a')]"
+        ".map(a => a.innerText.trim());"
+    )
 
 
 def result_paths(browser: Browser, site_url: str) -> set[str]:
-    links = browser.driver.find_elements(By.CSS_SELECTOR, "#search-results h3 a")
-    return {link.get_attribute("href").removeprefix(site_url) for link in links}
+    hrefs = browser.driver.execute_script(
+        "return [...document.querySelectorAll('#search-results h3 a')]"
+        ".map(a => a.href);"
+    )
+    return {href.removeprefix(site_url) for href in hrefs}
 
 
 def tick(browser: Browser, facet: str, value: str) -> None:
@@ -124,7 +129,8 @@ def test_filters_alone_browse_a_company_and_clear_all_empties_the_page(
 
     browser.driver.find_element(By.CSS_SELECTOR, 'button[type="reset"]').click()
     wait_for_search(browser)
-    assert result_titles(browser) == []
+    # The reset is handled after the click returns: wait for what it shows.
+    WebDriverWait(browser.driver, 10).until(lambda d: result_titles(browser) == [])
     assert urlparse(browser.driver.current_url).query == ""
     assert count_shown(browser, "verdict", "bad") == len(
         stories(site_data, verdict="bad")
